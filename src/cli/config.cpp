@@ -1,0 +1,62 @@
+// backcare config: the effective settings, where each came from, and the files.
+#include <filesystem>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "builtin_catalogue.hpp"
+#include "commands.hpp"
+#include "render.hpp"
+#include "text.hpp"
+
+namespace backcare::cli {
+namespace {
+
+struct ConfigOptions {
+    std::string format = "text";
+};
+
+std::string presence(const std::filesystem::path& p) {
+    std::error_code ec;
+    return std::filesystem::exists(p, ec) ? "present" : "absent";
+}
+
+int run_config(const ConfigOptions& o, Context& ctx) {
+    const Config config = ctx.config();
+    const auto files = catalogue_files_in(ctx.paths.catalogue_dir());
+    const std::vector<PathRow> paths{
+        {"config", ctx.paths.config_file().string(),
+         presence(ctx.paths.config_file()) + ", " + ctx.paths.config_file_source()},
+        {"catalogue", ctx.paths.catalogue_dir().string(),
+         fmt::format("{} file{} over {} built-in exercises", files.size(), files.size() == 1 ? "" : "s",
+                     builtin_catalogue().exercises().size())},
+        {"state", ctx.paths.state_dir().string(), presence(ctx.paths.state_dir())},
+        {"database", ctx.paths.database().string(),
+         presence(ctx.paths.database()) + ", " + ctx.paths.database_source()},
+    };
+    const auto settings = describe(config);
+    if (o.format == "json") {
+        ctx.out << config_json(settings, paths);
+        return 0;
+    }
+    const Style& st = ctx.style;
+    std::size_t value_width = 0;
+    for (const auto& row : settings) value_width = std::max(value_width, display_width(row.text()));
+    ctx.out << st.bold("Settings") << '\n';
+    for (const auto& row : settings)
+        ctx.out << "  " << pad(row.name, 15) << pad(row.text(), value_width + 2) << st.dim(row.source) << '\n';
+    ctx.out << '\n' << st.bold("Files") << '\n';
+    for (const auto& row : paths) ctx.out << "  " << pad(row.name, 15) << row.path << st.dim(" (" + row.note + ")") << '\n';
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Command> setup_config(CLI::App& app) {
+    auto o = std::make_shared<ConfigOptions>();
+    auto* sub = app.add_subcommand("config", "Show the effective settings, where each came from, and backcare's files");
+    sub->add_option("-f,--format", o->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->type_name("FORMAT");
+    return {{sub, [o](Context& ctx) { return run_config(*o, ctx); }}};
+}
+
+}  // namespace backcare::cli

@@ -1,0 +1,41 @@
+#pragma once
+// What every command may use, built once in main from the process's
+// environment and global options. Commands take it as a parameter.
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "catalogue.hpp"
+#include "clock.hpp"
+#include "paths.hpp"
+#include "settings.hpp"
+#include "style.hpp"
+
+namespace backcare::cli {
+
+struct GlobalOptions {
+    std::optional<std::string> db;
+    std::optional<std::string> config;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+struct Context {
+    Environment env;
+    Instant now;
+    std::ostream& out;
+    std::ostream& err;
+    Style style;  // for out
+    Paths paths;
+    bool quiet = false;
+
+    Config config() const;
+    // The built-in exercises with the person's own files laid over them.
+    Catalogue catalogue() const;
+    void warn(const std::string& message) const;
+};
+
+// Prints an "--name" option's allowed values in help; one place for the lists.
+std::string choices(const std::vector<std::string>& names);
+
+}  // namespace backcare::cli

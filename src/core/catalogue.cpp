@@ -1,0 +1,168 @@
+#include "catalogue.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+bool valid_id(std::string_view id) {
+    if (id.size() < 2 || id.size() > 40) return false;
+    if (id.front() == '-' || id.back() == '-') return false;
+    return std::all_of(id.begin(), id.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+void check_range(std::vector<Problem>& out, const std::string& field, const Range& r, int lo, int hi,
+                 std::string_view unit) {
+    if (!r.present() && r.min == 0) return;
+    if (r.min < lo || r.max > hi)
+        out.push_back({field, fmt::format("{} must be from {} to {}{}", field.substr(field.find('.') + 1), lo, hi, unit)});
+    else if (r.min > r.max)
+        out.push_back({field, fmt::format("range [{}, {}] is upside down: the first number is the smallest", r.min, r.max)});
+}
+
+}  // namespace
+
+std::vector<Problem> validate(const Exercise& e) {
+    std::vector<Problem> out;
+    if (!valid_id(e.id))
+        out.push_back({"id", fmt::format("id '{}' must be 2 to 40 lowercase letters, digits and hyphens", e.id)});
+    if (e.name.empty() || e.name.size() > 40) out.push_back({"name", "name must be 1 to 40 characters"});
+    if (e.goals.empty()) out.push_back({"goals", "goals must name at least one of flexibility, strength, posture"});
+    if (e.areas.empty()) out.push_back({"areas", "areas must name at least one target area"});
+    if (e.level < 1 || e.level > 3) out.push_back({"level", "level must be 1, 2 or 3"});
+    if (e.desk_friendly && on_floor(e.position))
+        out.push_back({"desk_friendly", fmt::format("an exercise done {} cannot be desk-friendly", name_of(e.position))});
+    if (e.steps.empty()) out.push_back({"steps", "steps must list at least one step"});
+    if (e.cues.empty()) out.push_back({"cues", "cues must list at least one cue"});
+    if (e.benefits.empty()) out.push_back({"benefits", "benefits must list at least one benefit"});
+    if (e.cautions.empty()) out.push_back({"cautions", "cautions must list at least one caution"});
+    if (e.source.empty()) out.push_back({"source", "source must say where the exercise comes from"});
+    if (!e.easier.empty() && e.easier == e.id) out.push_back({"easier", "an exercise cannot be its own easier variant"});
+    if (!e.harder.empty() && e.harder == e.id) out.push_back({"harder", "an exercise cannot be its own harder variant"});
+
+    const DoseSpec& d = e.dose;
+    check_range(out, "dose.sets", d.sets, 1, 10, "");
+    check_range(out, "dose.reps", d.reps, 1, 100, "");
+    check_range(out, "dose.hold", d.hold, 1, 300, " seconds");
+    if (!d.reps.present() && !d.hold.present())
+        out.push_back({"dose", "dose needs reps, hold or both"});
+    if (d.tempo < 1 || d.tempo > 20) out.push_back({"dose.tempo", "tempo must be from 1 to 20 seconds per rep"});
+    if (d.rest < 0 || d.rest > 300) out.push_back({"dose.rest", "rest must be from 0 to 300 seconds"});
+    return out;
+}
+
+const Exercise* Catalogue::find(std::string_view id) const {
+    auto it = std::find_if(exercises_.begin(), exercises_.end(), [&](const Exercise& e) { return e.id == id; });
+    return it == exercises_.end() ? nullptr : &*it;
+}
+
+const Exercise& Catalogue::get(std::string_view id) const {
+    if (const Exercise* e = find(id)) return *e;
+    const auto near = nearest_ids(id);
+    if (near.empty())
+        throw UsageError(fmt::format("unknown exercise '{}' (see 'backcare catalogue list')", id));
+    throw UsageError(fmt::format("unknown exercise '{}'; did you mean {}?", id, join_or(near)));
+}
+
+std::vector<std::string> Catalogue::nearest_ids(std::string_view id, std::size_t count) const {
+    std::vector<std::string> ids;
+    for (const auto& e : exercises_) ids.push_back(e.id);
+    return nearest(id, ids, count);
+}
+
+void Catalogue::add_or_replace(Exercise e) {
+    auto it = std::find_if(exercises_.begin(), exercises_.end(), [&](const Exercise& x) { return x.id == e.id; });
+    if (it != exercises_.end())
+        *it = std::move(e);
+    else
+        exercises_.push_back(std::move(e));
+}
+
+std::vector<Diagnostic> cross_check(const std::vector<ParsedFile>& files, const Catalogue& base) {
+    std::vector<Diagnostic> out;
+    std::map<std::string, const ParsedExercise*, std::less<>> seen;
+    for (const auto& file : files)
+        for (const auto& p : file.exercises) {
+            auto [it, inserted] = seen.emplace(p.exercise.id, &p);
+            if (!inserted) {
+                const SourcePos& first = it->second->id_pos;
+                out.push_back({p.id_pos, fmt::format("duplicate id '{}' (first defined at {}:{})", p.exercise.id,
+                                                     first.file, first.line)});
+            }
+        }
+    auto exists = [&](const std::string& id) { return seen.count(id) > 0 || base.find(id) != nullptr; };
+    for (const auto& file : files)
+        for (const auto& p : file.exercises) {
+            for (const auto& [variant, pos, what] :
+                 {std::tuple{&p.exercise.easier, &p.easier_pos, "easier"}, {&p.exercise.harder, &p.harder_pos, "harder"}}) {
+                if (variant->empty() || exists(*variant)) continue;
+                std::vector<std::string> ids;
+                for (const auto& [id, _] : seen) ids.push_back(id);
+                for (const auto& e : base.exercises()) ids.push_back(e.id);
+                const auto near = nearest(*variant, ids);
+                out.push_back({*pos, fmt::format("{} variant '{}' names no exercise{}", what, *variant,
+                                                 near.empty() ? "" : fmt::format("; did you mean {}?", join_or(near)))});
+            }
+        }
+    return out;
+}
+
+ParsedFile read_catalogue_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    if (!in || in.bad()) {
+        ParsedFile failed;
+        failed.name = path.string();
+        std::error_code ec;
+        const char* why = std::filesystem::is_directory(path, ec) ? "is a directory"
+                          : std::filesystem::exists(path, ec)     ? "cannot be read (permission denied?)"
+                                                                  : "does not exist";
+        failed.diagnostics.push_back({SourcePos(path.string()), fmt::format("the file {}", why)});
+        return failed;
+    }
+    return parse_catalogue(text.str(), path.string());
+}
+
+std::vector<std::filesystem::path> catalogue_files_in(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Catalogue load_catalogue(Catalogue base, const std::filesystem::path& dir) {
+    const auto paths = catalogue_files_in(dir);
+    if (paths.empty()) return base;
+    std::vector<ParsedFile> files;
+    std::vector<Diagnostic> problems;
+    for (const auto& path : paths) {
+        files.push_back(read_catalogue_file(path));
+        problems.insert(problems.end(), files.back().diagnostics.begin(), files.back().diagnostics.end());
+    }
+    if (problems.empty()) problems = cross_check(files, base);
+    if (!problems.empty()) {
+        const Diagnostic& first = problems.front();
+        std::vector<std::string> detail = first.snippet();
+        if (problems.size() > 1)
+            detail.push_back(fmt::format("({} more problems; run 'backcare catalogue lint {}/*.toml')",
+                                         problems.size() - 1, dir.string()));
+        throw DataError(first.headline(), std::move(detail));
+    }
+    for (auto& file : files)
+        for (auto& p : file.exercises) base.add_or_replace(std::move(p.exercise));
+    return base;
+}
+
+}  // namespace backcare

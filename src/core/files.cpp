@@ -1,0 +1,53 @@
+#include "files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+
+namespace backcare {
+
+void make_private_dirs(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec)) return;
+    if (dir.has_parent_path() && dir.parent_path() != dir) make_private_dirs(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw IoError(fmt::format("cannot create directory {}: {}", dir.string(), std::strerror(errno)));
+    if (!std::filesystem::is_directory(dir, ec))
+        throw IoError(fmt::format("cannot create directory {}: a file is in the way", dir.string()));
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content, bool durable) {
+    make_private_dirs(path.parent_path());
+    const std::filesystem::path tmp = path.string() + fmt::format(".tmp{}", ::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(err)));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("cannot replace {}: {}", path.string(), std::strerror(err)));
+    }
+}
+
+}  // namespace backcare

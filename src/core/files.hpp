@@ -1,0 +1,15 @@
+#pragma once
+#include <filesystem>
+#include <string_view>
+
+namespace backcare {
+
+// Creates dir and its missing parents with mode 0700 (they may hold health data).
+void make_private_dirs(const std::filesystem::path& dir);
+
+// Writes content to a temporary file beside path and renames it into place, so
+// a reader sees the old file or the new one, never half of one. Mode 0600.
+// durable also flushes it to disk first (worth it for data, not for a cache).
+void write_file_atomically(const std::filesystem::path& path, std::string_view content, bool durable);
+
+}  // namespace backcare

@@ -1,0 +1,251 @@
+#include "planner.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+// splitmix64: a fixed, portable mix, so the same seed gives the same plan everywhere.
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+std::uint64_t hash_text(std::uint64_t seed, std::string_view s) {
+    std::uint64_t h = mix(seed);
+    for (unsigned char c : s) h = mix(h ^ c);
+    return h;
+}
+
+int kind_rank(Kind k) {
+    switch (k) {
+        case Kind::mobility: return 0;
+        case Kind::strength: return 1;
+        case Kind::stretch: return 2;
+    }
+    return 1;
+}
+
+struct Candidate {
+    const Exercise* exercise;
+    double score;  // higher first
+};
+
+// Longest gap since last done wins, capped at two weeks so that a random
+// share keeps routines varied among exercises not done lately.
+std::vector<Candidate> rank(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,
+                            std::chrono::sys_days today) {
+    std::vector<Candidate> out;
+    for (const Exercise& e : catalogue.exercises()) {
+        if (!fits(e, request)) continue;
+        double days = 14;
+        if (auto it = last_done.find(e.id); it != last_done.end())
+            days = std::clamp(static_cast<double>((today - it->second).count()), 0.0, 14.0);
+        const double jitter = static_cast<double>(hash_text(request.seed, e.id) >> 11) / 9007199254740992.0;  // [0, 1)
+        out.push_back({&e, days + 6.0 * jitter});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+        return a.score > b.score || (a.score == b.score && a.exercise->id < b.exercise->id);
+    });
+    return out;
+}
+
+// The goals slots are filled from, in turn.
+std::vector<Goal> slot_goals(const PlanGoal& goal) {
+    if (goal) return std::vector<Goal>(max_exercises, *goal);
+    return {Goal::flexibility, Goal::strength, Goal::posture, Goal::flexibility, Goal::posture, Goal::strength};
+}
+
+void order_gently(std::vector<RoutineItem>& items) {
+    // Mobility first, strength in the middle, stretches last; within each,
+    // standing before seated before the floor, so a routine goes down once.
+    std::stable_sort(items.begin(), items.end(), [](const RoutineItem& a, const RoutineItem& b) {
+        auto key = [](const RoutineItem& i) {
+            return std::pair{kind_rank(i.exercise.kind), static_cast<int>(i.exercise.position)};
+        };
+        return key(a) < key(b);
+    });
+}
+
+void retime(std::vector<RoutineItem>& items) {
+    const Exercise* previous = nullptr;
+    for (auto& item : items) {
+        item.seconds = estimate_seconds(item.dose) + transition_seconds(previous, item.exercise);
+        previous = &item.exercise;
+    }
+}
+
+int total(const std::vector<RoutineItem>& items) {
+    return std::accumulate(items.begin(), items.end(), 0, [](int sum, const RoutineItem& i) { return sum + i.seconds; });
+}
+
+constexpr int worst_transition = 20;
+
+std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ranked, const PlanRequest& request,
+                                               int level, int budget) {
+    std::vector<RoutineItem> chosen;
+    int used = 0;
+    for (Goal goal : slot_goals(request.goal)) {
+        for (const Candidate& c : ranked) {
+            const Exercise& e = *c.exercise;
+            if (!e.has_goal(goal)) continue;
+            if (std::any_of(chosen.begin(), chosen.end(), [&](const RoutineItem& i) { return i.exercise.id == e.id; }))
+                continue;
+            Dose dose = dose_at_level(e, level);
+            const int seconds = estimate_seconds(dose) + worst_transition;
+            if (used + seconds > budget) continue;
+            chosen.push_back({e, dose, seconds});
+            used += seconds;
+            break;
+        }
+    }
+    if (chosen.size() < min_exercises) return std::nullopt;
+    return chosen;
+}
+
+// Adds sets, one at a time and to the exercise with the fewest, while the
+// routine still fits: a longer session is more of the same, not more exercises.
+void fill_time(std::vector<RoutineItem>& items, int budget) {
+    std::vector<bool> full(items.size(), false);
+    for (;;) {
+        std::optional<std::size_t> best;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (full[i] || items[i].dose.sets >= items[i].exercise.dose.sets.max) continue;
+            if (!best || items[i].dose.sets < items[*best].dose.sets) best = i;
+        }
+        if (!best) return;
+        items[*best].dose.sets += 1;
+        retime(items);
+        if (total(items) > budget) {
+            items[*best].dose.sets -= 1;
+            retime(items);
+            full[*best] = true;
+        }
+    }
+}
+
+std::string describe_request(const PlanRequest& r) {
+    std::vector<std::string> parts;
+    parts.push_back(fmt::format("goal {}", name_of_goal(r.goal)));
+    if (r.place != Place::any) parts.push_back(fmt::format("place {}", name_of(r.place)));
+    std::vector<std::string> eq;
+    for (Equipment e : r.equipment) eq.emplace_back(name_of(e));
+    parts.push_back(eq.empty() ? "no equipment" : "equipment " + join(eq, ","));
+    parts.push_back(fmt::format("level {}", r.level));
+    return join(parts, ", ");
+}
+
+std::size_t count_fitting(const Catalogue& catalogue, const PlanRequest& r) {
+    // Enough exercises for a routine means enough in every slot's goal too.
+    std::size_t n = 0;
+    for (const Exercise& e : catalogue.exercises()) n += fits(e, r) ? 1 : 0;
+    return n;
+}
+
+[[noreturn]] void too_few(const Catalogue& catalogue, const PlanRequest& request, std::size_t found) {
+    std::vector<std::string> tries;
+    auto attempt = [&](PlanRequest relaxed, std::string hint) {
+        if (count_fitting(catalogue, relaxed) >= min_exercises) tries.push_back(std::move(hint));
+    };
+    for (int level = request.level + 1; level <= 3; ++level) {
+        PlanRequest r = request;
+        r.level = level;
+        const std::size_t before = tries.size();
+        attempt(r, fmt::format("--level {}", level));
+        if (tries.size() > before) break;  // the lowest level that is enough
+    }
+    if (request.place != Place::any) {
+        PlanRequest r = request;
+        r.place = Place::any;
+        attempt(r, "--place any");
+    }
+    for (Equipment e : all_values<Equipment>()) {
+        if (std::find(request.equipment.begin(), request.equipment.end(), e) != request.equipment.end()) continue;
+        PlanRequest r = request;
+        r.equipment.push_back(e);
+        attempt(r, fmt::format("--equipment {}", name_of(e)));
+    }
+    if (request.goal) {
+        PlanRequest r = request;
+        r.goal = std::nullopt;
+        attempt(r, "--goal balanced");
+    }
+    throw NoResult(fmt::format("only {} exercise{} fit{} {} (a routine needs {}){}", found, found == 1 ? "" : "s",
+                               found == 1 ? "s" : "", describe_request(request), min_exercises,
+                               tries.empty() ? "" : "; try " + join_or(tries)));
+}
+
+}  // namespace
+
+int Routine::total_seconds() const { return total(items); }
+
+int transition_seconds(const Exercise* previous, const Exercise& next) {
+    if (previous && previous->position == next.position) return 10;
+    return worst_transition;
+}
+
+std::vector<Equipment> equipment_at_hand(const PlanRequest& r) {
+    std::vector<Equipment> out = r.equipment;
+    auto add = [&](Equipment e) {
+        if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    };
+    if (r.place == Place::desk) add(Equipment::chair);
+    if (r.place == Place::floor) add(Equipment::mat);
+    return out;
+}
+
+bool fits(const Exercise& e, const PlanRequest& r) {
+    if (e.level > r.level) return false;
+    if (r.goal && !e.has_goal(*r.goal)) return false;
+    if (r.place == Place::desk && !e.desk_friendly) return false;
+    if (r.place == Place::floor && !on_floor(e.position)) return false;
+    const auto at_hand = equipment_at_hand(r);
+    return std::all_of(e.equipment.begin(), e.equipment.end(),
+                       [&](Equipment need) { return std::find(at_hand.begin(), at_hand.end(), need) != at_hand.end(); });
+}
+
+std::uint64_t seed_for_day(std::chrono::sys_days today) {
+    const std::chrono::year_month_day ymd{today};
+    return static_cast<std::uint64_t>(static_cast<int>(ymd.year())) * 10000 +
+           static_cast<unsigned>(ymd.month()) * 100 + static_cast<unsigned>(ymd.day());
+}
+
+Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,
+                     std::chrono::sys_days today) {
+    const auto ranked = rank(catalogue, request, last_done, today);
+    const int budget = request.minutes * 60;
+
+    if (ranked.size() < min_exercises) too_few(catalogue, request, ranked.size());
+
+    // The level's dose first; the lightest dose if that does not fit.
+    auto chosen = choose(ranked, request, request.level, budget);
+    if (!chosen) chosen = choose(ranked, request, 1, budget);
+    if (!chosen) {
+        // The smallest routine: the three quickest exercises at their lightest.
+        std::vector<int> times;
+        for (const Candidate& c : ranked) times.push_back(estimate_seconds(dose_at_level(*c.exercise, 1)) + worst_transition);
+        std::sort(times.begin(), times.end());
+        const int need = std::accumulate(times.begin(), times.begin() + min_exercises, 0);
+        const int minutes = (need + 59) / 60;
+        throw NoResult(fmt::format("no {} routine of {} exercises fits {} minute{} ({}); try --minutes {}",
+                                   name_of_goal(request.goal), min_exercises, request.minutes,
+                                   request.minutes == 1 ? "" : "s", describe_request(request),
+                                   std::max(minutes, request.minutes + 1)));
+    }
+    Routine routine{request, std::move(*chosen)};
+    order_gently(routine.items);
+    retime(routine.items);
+    fill_time(routine.items, budget);
+    return routine;
+}
+
+}  // namespace backcare

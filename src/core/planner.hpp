@@ -1,0 +1,62 @@
+#pragma once
+// Builds a routine from the catalogue: pure, deterministic for a seed.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "dose.hpp"
+#include "settings.hpp"
+
+namespace backcare {
+
+struct PlanRequest {
+    PlanGoal goal;  // nullopt: balanced
+    int minutes = 10;
+    std::vector<Equipment> equipment;  // what is at hand
+    Place place = Place::any;
+    int level = 1;
+    std::uint64_t seed = 0;
+};
+
+// When each exercise was last done (local calendar days), from the log.
+using LastDone = std::map<std::string, std::chrono::sys_days, std::less<>>;
+
+struct RoutineItem {
+    Exercise exercise;
+    Dose dose;
+    int seconds = 0;  // the dose plus getting into position
+};
+
+struct Routine {
+    PlanRequest request;
+    std::vector<RoutineItem> items;
+    int total_seconds() const;
+};
+
+inline constexpr std::size_t min_exercises = 3;
+inline constexpr std::size_t max_exercises = 6;
+
+// Seconds to get into position: a few for each exercise, more when the
+// position changes (standing to the floor, say).
+int transition_seconds(const Exercise* previous, const Exercise& next);
+
+// The equipment a request has: what was named, plus a chair at a desk and a
+// mat (or carpet) for the floor.
+std::vector<Equipment> equipment_at_hand(const PlanRequest&);
+
+// Whether an exercise may be in a routine for the request (goal, level,
+// place, equipment), ignoring time.
+bool fits(const Exercise&, const PlanRequest&);
+
+// The seed used when none is given: the local date, so the routine changes
+// from day to day but not from one call to the next.
+std::uint64_t seed_for_day(std::chrono::sys_days today);
+
+// Throws NoResult saying what to relax when no routine of 3 or more
+// exercises fits; prefers exercises done least recently.
+Routine plan_routine(const Catalogue&, const PlanRequest&, const LastDone&, std::chrono::sys_days today);
+
+}  // namespace backcare

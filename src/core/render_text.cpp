@@ -1,0 +1,186 @@
+// Text, TSV and Markdown output of plans and catalogue entries.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "render.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+std::string names_of(const std::vector<Equipment>& items, std::string_view none) {
+    std::vector<std::string> out;
+    for (auto e : items) out.emplace_back(name_of(e));
+    return out.empty() ? std::string(none) : join(out, ",");
+}
+
+std::string names_of(const std::vector<Goal>& items) {
+    std::vector<std::string> out;
+    for (auto g : items) out.emplace_back(name_of(g));
+    return join(out, ",");
+}
+
+std::string title(std::string_view s) {
+    std::string out(s);
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+void wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width) {
+    for (const auto& line : wrap(text, width > indent + 20 ? width - indent : 20))
+        out << std::string(indent, ' ') << line << '\n';
+}
+
+std::string where(const PlanRequest& r) {
+    switch (r.place) {
+        case Place::desk: return "at the desk";
+        case Place::floor: return "on the floor";
+        case Place::any: break;
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string_view safety_note() {
+    return "Not medical advice. Move gently and stop anything that causes sharp or rising pain; "
+           "if pain persists, see a health professional.";
+}
+
+void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet) {
+    const PlanRequest& r = routine.request;
+    std::size_t name_width = 0, dose_width = 0;
+    for (const auto& item : routine.items) {
+        name_width = std::max(name_width, display_width(item.exercise.name));
+        dose_width = std::max(dose_width, display_width(describe_dose(item.dose, st.unicode)));
+    }
+    const std::string place = where(r);
+    const std::string heading =
+        fmt::format("{} routine{}{}", title(name_of_goal(r.goal)), place.empty() ? "" : " ", place);
+    out << st.bold(heading) << st.dot() << routine.items.size() << " exercises" << st.dot() << "about "
+        << format_seconds(routine.total_seconds()) << '\n';
+    if (!quiet)
+        out << st.dim(fmt::format("level {}{}equipment: {}{}seed {}", r.level, st.dot(),
+                                  names_of(equipment_at_hand(r), "none"), st.dot(), r.seed))
+            << "\n";
+    out << '\n';
+    int n = 0;
+    for (const auto& item : routine.items) {
+        ++n;
+        out << fmt::format("{:>3}. ", n) << st.bold(pad(item.exercise.name, name_width)) << "  "
+            << pad(describe_dose(item.dose, st.unicode), dose_width) << "  "
+            << st.dim(fmt::format("{:>6}", format_seconds(item.seconds))) << '\n';
+        wrapped(out, item.exercise.cue(), 5, st.width);
+    }
+    if (quiet) return;
+    out << '\n';
+    wrapped(out, safety_note(), 0, st.width);
+    out << st.dim("Details and cautions: backcare catalogue show ID. Done? Record it: backcare log --plan") << '\n';
+}
+
+void render_plan_tsv(std::ostream& out, const Routine& routine) {
+    int n = 0;
+    for (const auto& item : routine.items) {
+        const Dose& d = item.dose;
+        out << ++n << '\t' << item.exercise.id << '\t' << tsv_field(item.exercise.name) << '\t'
+            << name_of(item.exercise.kind) << '\t' << format_dose(d) << '\t' << d.sets << '\t' << d.reps << '\t'
+            << d.hold << '\t' << (d.per_side ? "each-side" : "both") << '\t' << item.seconds << '\t'
+            << tsv_field(item.exercise.cue()) << '\n';
+    }
+}
+
+void render_plan_markdown(std::ostream& out, const Routine& routine) {
+    const PlanRequest& r = routine.request;
+    auto cell = [](std::string_view s) {
+        std::string c(s);
+        for (std::size_t p = 0; (p = c.find('|', p)) != std::string::npos; p += 2) c.replace(p, 1, "\\|");
+        return c;
+    };
+    out << "## " << title(name_of_goal(r.goal)) << " routine";
+    if (const std::string place = where(r); !place.empty()) out << ' ' << place;
+    out << " (about " << format_seconds(routine.total_seconds()) << ")\n\n";
+    out << "| # | Exercise | Dose | Time | Cue |\n|---|---|---|---|---|\n";
+    int n = 0;
+    for (const auto& item : routine.items)
+        out << "| " << ++n << " | " << cell(item.exercise.name) << " | " << describe_dose(item.dose, true) << " | "
+            << format_seconds(item.seconds) << " | " << cell(item.exercise.cue()) << " |\n";
+    out << "\n_" << safety_note() << "_\n";
+}
+
+void render_catalogue_text(std::ostream& out, const std::vector<const Exercise*>& list, const Style& st) {
+    std::size_t id_width = 2, name_width = 4;
+    for (const Exercise* e : list) {
+        id_width = std::max(id_width, display_width(e->id));
+        name_width = std::max(name_width, display_width(e->name));
+    }
+    out << st.bold(fmt::format("{}  {}  {:<8}  {:<11}  {:<10}  {}", pad("ID", id_width), pad("NAME", name_width),
+                               "KIND", "POSITION", "EQUIPMENT", "GOALS"))
+        << '\n';
+    for (const Exercise* e : list)
+        out << fmt::format("{}  {}  {:<8}  {:<11}  {:<10}  {}\n", pad(e->id, id_width), pad(e->name, name_width),
+                           name_of(e->kind), name_of(e->position), names_of(e->equipment, "-"), names_of(e->goals));
+}
+
+void render_catalogue_tsv(std::ostream& out, const std::vector<const Exercise*>& list) {
+    for (const Exercise* e : list) {
+        const Dose d = dose_at_level(*e, 1);
+        out << e->id << '\t' << tsv_field(e->name) << '\t' << names_of(e->goals) << '\t' << name_of(e->kind) << '\t'
+            << name_of(e->position) << '\t' << names_of(e->equipment, "") << '\t' << (e->desk_friendly ? "yes" : "no")
+            << '\t' << name_of(e->laterality) << '\t' << e->level << '\t' << format_dose(d) << '\t' << tsv_field(e->origin)
+            << '\n';
+    }
+}
+
+void render_exercise_text(std::ostream& out, const Exercise& e, const Catalogue& catalogue, const Style& st, bool quiet) {
+    auto section = [&](std::string_view heading, const std::vector<std::string>& lines, bool numbered) {
+        if (lines.empty()) return;
+        out << '\n' << st.bold(heading) << '\n';
+        int n = 0;
+        for (const auto& line : lines) {
+            const std::string marker = numbered ? fmt::format("{:>2}. ", ++n) : (st.unicode ? "  • " : "  - ");
+            const auto parts = wrap(line, st.width > 24 ? st.width - 4 : 20);
+            for (std::size_t i = 0; i < parts.size(); ++i) out << (i == 0 ? marker : "    ") << parts[i] << '\n';
+        }
+    };
+    out << st.bold(e.name) << st.dim(fmt::format(" ({})", e.id)) << '\n';
+    const auto low = dose_at_level(e, 1), high = dose_at_level(e, 3);
+    std::string dose = describe_dose(low, st.unicode);
+    if (!(low == high)) dose += fmt::format(" up to {}", describe_dose(high, st.unicode));
+    if (e.dose.sets.max > e.dose.sets.min) dose += fmt::format("; {} to {} sets", e.dose.sets.min, e.dose.sets.max);
+    if (e.dose.rest > 0) dose += fmt::format("; rest {} s between sets", e.dose.rest);
+    const std::vector<std::pair<std::string, std::string>> facts{
+        {"Goals", names_of(e.goals)},
+        {"Kind", std::string(name_of(e.kind))},
+        {"Areas", join(e.areas, ", ")},
+        {"Position", std::string(name_of(e.position)) + (e.desk_friendly ? " (desk-friendly)" : "")},
+        {"Equipment", names_of(e.equipment, "none")},
+        {"Sides", e.laterality == Laterality::each_side ? "each side in turn" : "both at once"},
+        {"Level", std::to_string(e.level)},
+        {"Dose", dose},
+        {"Takes", "about " + format_seconds(estimate_seconds(low))},
+    };
+    out << '\n';
+    for (const auto& [k, v] : facts) out << "  " << st.dim(pad(k, 10)) << v << '\n';
+    section("Steps", e.steps, true);
+    section("Cues", e.cues, false);
+    section("Benefits", e.benefits, false);
+    section("Cautions", e.cautions, false);
+    std::vector<std::string> variants;
+    auto variant = [&](std::string_view label, const std::string& id) {
+        if (id.empty()) return;
+        const Exercise* v = catalogue.find(id);
+        variants.push_back(fmt::format("{}: {} ({})", label, v ? v->name : id, id));
+    };
+    variant("Easier", e.easier);
+    variant("Harder", e.harder);
+    section("Variants", variants, false);
+    out << '\n' << st.dim("Source: ") << e.source << '\n';
+    if (e.origin != "built-in") out << st.dim("From: ") << e.origin << '\n';
+    if (!quiet) {
+        out << '\n';
+        wrapped(out, safety_note(), 0, st.width);
+    }
+}
+
+}  // namespace backcare

@@ -1,0 +1,159 @@
+#include "settings.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+constexpr std::array<std::string_view, 7> weekdays{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+std::string quoted_or_empty(std::string_view text) { return text.empty() ? "an empty value" : fmt::format("'{}'", text); }
+
+}  // namespace
+
+std::string_view name_of(Place p) {
+    switch (p) {
+        case Place::desk: return "desk";
+        case Place::floor: return "floor";
+        case Place::any: break;
+    }
+    return "any";
+}
+
+std::optional<Place> parse_place(std::string_view s) {
+    for (Place p : {Place::any, Place::desk, Place::floor})
+        if (name_of(p) == s) return p;
+    return std::nullopt;
+}
+
+std::string_view name_of_goal(const PlanGoal& g) { return g ? name_of(*g) : "balanced"; }
+
+PlanGoal parse_plan_goal(std::string_view text, std::string_view option) {
+    if (text == "balanced") return std::nullopt;
+    if (auto g = parse_enum<Goal>(text)) return g;
+    throw UsageError(fmt::format("{}: unknown goal {}; expected balanced, flexibility, strength or posture", option,
+                                 quoted_or_empty(text)));
+}
+
+Place parse_place_option(std::string_view text, std::string_view option) {
+    if (auto p = parse_place(text)) return *p;
+    throw UsageError(fmt::format("{}: unknown place {}; expected desk, floor or any", option, quoted_or_empty(text)));
+}
+
+std::vector<Equipment> parse_equipment_option(std::string_view text, std::string_view option) {
+    std::vector<Equipment> out;
+    if (text == "none") return out;
+    for (const auto& item : split_list(text)) {
+        auto e = parse_enum<Equipment>(item);
+        if (!e) {
+            auto names = all_names<Equipment>();
+            names.push_back("none");
+            const auto near = nearest(item, names, 1);
+            throw UsageError(fmt::format("{}: unknown equipment '{}'; expected a comma-separated list of {}{}", option,
+                                         item, join_or(names),
+                                         near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front())));
+        }
+        if (std::find(out.begin(), out.end(), *e) == out.end()) out.push_back(*e);
+    }
+    return out;
+}
+
+long long parse_number_option(std::string_view text, std::string_view option, long long lo, long long hi) {
+    long long value = 0;
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    if (!text.empty() && text.front() == '+') ++first;
+    auto [end, ec] = std::from_chars(first, last, value);
+    if (text.empty() || ec != std::errc{} || end != last || value < lo || value > hi)
+        throw UsageError(
+            fmt::format("{} must be a whole number from {} to {}, not {}", option, lo, hi, quoted_or_empty(text)));
+    return value;
+}
+
+std::optional<ActiveHours> parse_active_hours(std::string_view s) {
+    auto minutes = [](std::string_view hm) -> std::optional<int> {
+        if (hm.size() != 5 || hm[2] != ':') return std::nullopt;
+        int h = 0, m = 0;
+        if (std::from_chars(hm.data(), hm.data() + 2, h).ptr != hm.data() + 2) return std::nullopt;
+        if (std::from_chars(hm.data() + 3, hm.data() + 5, m).ptr != hm.data() + 5) return std::nullopt;
+        if (h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+        return h * 60 + m;
+    };
+    const auto dash = s.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    auto a = minutes(s.substr(0, dash));
+    auto b = minutes(s.substr(dash + 1));
+    if (!a || !b || *a >= *b) return std::nullopt;
+    return ActiveHours{*a, *b};
+}
+
+std::string format_active_hours(const ActiveHours& h) {
+    return fmt::format("{:02}:{:02}-{:02}:{:02}", h.start / 60, h.start % 60, h.end / 60, h.end % 60);
+}
+
+std::string_view weekday_name(int day) { return weekdays.at(static_cast<std::size_t>(day % 7)); }
+
+std::optional<int> parse_weekday(std::string_view s) {
+    for (std::size_t i = 0; i < weekdays.size(); ++i)
+        if (s.substr(0, 3) == weekdays[i] && (s.size() == 3 || s.size() >= 6)) {
+            static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
+                                                                  "thursday", "friday", "saturday"};
+            if (s.size() == 3 || s == full[i]) return static_cast<int>(i);
+        }
+    return std::nullopt;
+}
+
+Config load_config(const std::filesystem::path& path, bool required) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        if (required) throw IoError(fmt::format("config file {} does not exist", path.string()));
+        return Config{};
+    }
+    if (std::filesystem::is_directory(path, ec))
+        throw IoError(fmt::format("config file {} is a directory, not a file", path.string()));
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    if (!in || in.bad()) throw IoError(fmt::format("cannot read config file {}: permission denied?", path.string()));
+    return parse_config(text.str(), path.string());
+}
+
+}  // namespace backcare
+
+namespace backcare {
+
+std::string SettingRow::text() const {
+    if (const auto* s = std::get_if<std::string>(&value)) return *s;
+    if (const auto* n = std::get_if<int>(&value)) return std::to_string(*n);
+    const auto& list = std::get<std::vector<std::string>>(value);
+    return list.empty() ? "none" : join(list, ",");
+}
+
+std::vector<SettingRow> describe(const Config& c) {
+    std::vector<std::string> equipment, days;
+    for (Equipment e : c.equipment.value) equipment.emplace_back(name_of(e));
+    for (int d : c.active_days.value) days.emplace_back(weekday_name(d));
+    return {
+        {"goal", std::string(name_of_goal(c.goal.value)), c.goal.source},
+        {"minutes", c.minutes.value, c.minutes.source},
+        {"equipment", equipment, c.equipment.source},
+        {"place", std::string(name_of(c.place.value)), c.place.source},
+        {"level", c.level.value, c.level.source},
+        {"weekly_target", c.weekly_target.value, c.weekly_target.source},
+        {"daily_target", c.daily_target.value, c.daily_target.source},
+        {"active_hours", format_active_hours(c.active_hours.value), c.active_hours.source},
+        {"active_days", days, c.active_days.source},
+        {"week_start", c.week_start.value == 0 ? "sunday" : "monday", c.week_start.source},
+    };
+}
+
+}  // namespace backcare

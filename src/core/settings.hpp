@@ -1,0 +1,84 @@
+#pragma once
+// Settings from the config file, and the request a plan is built from.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exercise.hpp"
+
+namespace backcare {
+
+enum class Place { any, desk, floor };
+std::string_view name_of(Place);
+std::optional<Place> parse_place(std::string_view);
+
+// A plan's goal: one of the three, or nullopt for "balanced" (a mix of all).
+using PlanGoal = std::optional<Goal>;
+std::string_view name_of_goal(const PlanGoal&);
+// Throws UsageError naming the option and the accepted values.
+PlanGoal parse_plan_goal(std::string_view text, std::string_view option);
+Place parse_place_option(std::string_view text, std::string_view option);
+std::vector<Equipment> parse_equipment_option(std::string_view text, std::string_view option);
+// A whole number in [lo, hi], or UsageError "OPTION must be a whole number from lo to hi, not 'x'".
+long long parse_number_option(std::string_view text, std::string_view option, long long lo, long long hi);
+
+inline constexpr int min_minutes = 1;
+inline constexpr int max_minutes = 90;
+
+// Minutes since midnight, [start, end).
+struct ActiveHours {
+    int start = 9 * 60;
+    int end = 18 * 60;
+    friend bool operator==(const ActiveHours&, const ActiveHours&) = default;
+};
+std::optional<ActiveHours> parse_active_hours(std::string_view);  // "09:00-18:00"
+std::string format_active_hours(const ActiveHours&);
+
+// Each setting remembers where its value came from, for `backcare config`.
+template <class T> struct Setting {
+    T value;
+    std::string source = "default";
+};
+
+struct Config {
+    Setting<PlanGoal> goal{std::nullopt};
+    Setting<int> minutes{10};
+    Setting<std::vector<Equipment>> equipment{{}};
+    Setting<Place> place{Place::any};
+    Setting<int> level{1};
+    Setting<int> weekly_target{5};  // sessions per week
+    Setting<int> daily_target{1};   // sessions per day, for `due`
+    Setting<ActiveHours> active_hours{{}};
+    Setting<std::vector<int>> active_days{{1, 2, 3, 4, 5}};  // 0 = Sunday … 6 = Saturday
+    Setting<int> week_start{1};                               // 1 = Monday, 0 = Sunday
+};
+
+std::string_view weekday_name(int day);  // "mon"…
+std::optional<int> parse_weekday(std::string_view);
+
+// Parses config.toml text; throws DataError "file:line:column: message" on
+// any problem (unknown key, wrong type, value out of range).
+Config parse_config(std::string_view text, const std::string& file_name);
+
+// Reads a config file. A missing file gives the defaults unless required
+// (named by --config or BACKCARE_CONFIG), when it is an IoError.
+Config load_config(const std::filesystem::path&, bool required);
+
+}  // namespace backcare
+
+#include <variant>
+
+namespace backcare {
+
+// One row of `backcare config`: a setting's name, value and where it came from.
+struct SettingRow {
+    std::string name;
+    std::variant<std::string, int, std::vector<std::string>> value;
+    std::string source;
+    std::string text() const;  // the value as shown in text output
+};
+std::vector<SettingRow> describe(const Config&);
+
+}  // namespace backcare
