@@ -94,6 +94,25 @@ std::string describe_dose(const Dose& d, bool unicode) {
     return out;
 }
 
+std::string describe_dose_spec(const Exercise& e, bool unicode) {
+    const DoseSpec& d = e.dose;
+    auto range = [&](const Range& r) {
+        return r.min == r.max ? fmt::format("{}", r.min) : fmt::format("{}{}{}", r.min, unicode ? "–" : "-", r.max);
+    };
+    std::string out;
+    const bool one_set = d.sets.min == 1 && d.sets.max == 1;
+    if (!one_set) out = fmt::format("{} sets of ", range(d.sets));
+    if (d.reps.present()) {
+        out += fmt::format("{} reps", range(d.reps));
+        if (d.hold.present()) out += fmt::format(", hold {} s", range(d.hold));
+    } else {
+        out += fmt::format("{}hold {} s", one_set ? "" : "a ", range(d.hold));
+    }
+    if (e.laterality == Laterality::each_side) out += ", each side";
+    if (!one_set && d.rest > 0) out += fmt::format("; rest {} s between sets", d.rest);
+    return out;
+}
+
 Dose dose_at_level(const Exercise& e, int level) {
     Dose d;
     d.sets = e.dose.sets.min;

@@ -38,6 +38,9 @@ std::string format_dose(const Dose&);
 // For people: "2 × 10 reps, hold 5 s, each side" (ASCII "x" when unicode is false).
 std::string describe_dose(const Dose&, bool unicode);
 
+// An exercise's prescription for people: "1–2 sets of 8–10 reps, rest 15 s".
+std::string describe_dose_spec(const Exercise&, bool unicode);
+
 // The dose an exercise's prescription gives at a level from 1 to 3.
 Dose dose_at_level(const Exercise&, int level);
 

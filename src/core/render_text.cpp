@@ -144,21 +144,18 @@ void render_exercise_text(std::ostream& out, const Exercise& e, const Catalogue&
         }
     };
     out << st.bold(e.name) << st.dim(fmt::format(" ({})", e.id)) << '\n';
-    const auto low = dose_at_level(e, 1), high = dose_at_level(e, 3);
-    std::string dose = describe_dose(low, st.unicode);
-    if (!(low == high)) dose += fmt::format(" up to {}", describe_dose(high, st.unicode));
-    if (e.dose.sets.max > e.dose.sets.min) dose += fmt::format("; {} to {} sets", e.dose.sets.min, e.dose.sets.max);
-    if (e.dose.rest > 0) dose += fmt::format("; rest {} s between sets", e.dose.rest);
+    std::vector<std::string> goal_names;
+    for (Goal g : e.goals) goal_names.emplace_back(name_of(g));
     const std::vector<std::pair<std::string, std::string>> facts{
-        {"Goals", names_of(e.goals)},
+        {"Goals", join(goal_names, ", ")},
         {"Kind", std::string(name_of(e.kind))},
         {"Areas", join(e.areas, ", ")},
         {"Position", std::string(name_of(e.position)) + (e.desk_friendly ? " (desk-friendly)" : "")},
         {"Equipment", names_of(e.equipment, "none")},
         {"Sides", e.laterality == Laterality::each_side ? "each side in turn" : "both at once"},
         {"Level", std::to_string(e.level)},
-        {"Dose", dose},
-        {"Takes", "about " + format_seconds(estimate_seconds(low))},
+        {"Dose", describe_dose_spec(e, st.unicode)},
+        {"Takes", "about " + format_seconds(estimate_seconds(dose_at_level(e, 1)))},
     };
     out << '\n';
     for (const auto& [k, v] : facts) out << "  " << st.dim(pad(k, 10)) << v << '\n';

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Times `backcare plan` against `backcare --version` (the bare start-up) in
+# one hyperfine run and prints the ratio. Target: plan <= 1.3x start-up.
+# Usage: tests/bench/plan.sh [path/to/backcare]   (needs: apt-get install hyperfine)
+set -euo pipefail
+bin=$(realpath "${1:-build/src/backcare}")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
+
+hyperfine --shell=none --warmup 20 --runs 300 --export-json "$work/times.json" \
+  "$bin --version" \
+  "$bin plan --no-save" \
+  "$bin plan" \
+  "$bin plan --goal strength --equipment band,wall --minutes 20 --format json --no-save" >&2
+
+python3 - "$work/times.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+base = r[0]["mean"]
+for x in r:
+    print(f"{x['command'].split('/')[-1]:<90} {x['mean']*1000:7.3f} ms ± {x['stddev']*1000:.3f}  ratio {x['mean']/base:.2f}")
+PY
