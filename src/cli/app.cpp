@@ -62,7 +62,8 @@ void print_error(std::ostream& err, const std::string& message, const std::vecto
 
 }  // namespace
 
-int run(int argc, const char* const* argv, const Environment& env, std::ostream& out, std::ostream& err) {
+int run(int argc, const char* const* argv, const Environment& env, std::istream& in, std::ostream& out,
+        std::ostream& err) {
     std::setlocale(LC_CTYPE, "");
     CLI::App app{"backcare: short routines for upper-back care, and a log of the sessions you do", "backcare"};
     app.set_version_flag("-V,--version", "backcare " BACKCARE_VERSION);
@@ -78,7 +79,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
     app.footer("Run 'backcare COMMAND --help' for a command's options; 'man backcare' for everything.");
 
     std::vector<Command> commands;
-    for (auto* setup : {setup_plan, setup_catalogue, setup_config})
+    for (auto* setup : {setup_plan, setup_log, setup_history, setup_transfer, setup_due, setup_catalogue, setup_config})
         for (auto& c : setup(app)) commands.push_back(std::move(c));
 
     try {
@@ -100,6 +101,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         }
         Context ctx{env,
                     now_from(env),
+                    in,
                     out,
                     err,
                     make_style(g, env),

@@ -21,5 +21,9 @@ struct Command {
 std::vector<Command> setup_plan(CLI::App&);
 std::vector<Command> setup_catalogue(CLI::App&);
 std::vector<Command> setup_config(CLI::App&);
+std::vector<Command> setup_log(CLI::App&);
+std::vector<Command> setup_history(CLI::App&);
+std::vector<Command> setup_transfer(CLI::App&);
+std::vector<Command> setup_due(CLI::App&);
 
 }  // namespace backcare::cli

@@ -7,6 +7,7 @@
 
 #include "catalogue.hpp"
 #include "clock.hpp"
+#include "journal.hpp"
 #include "paths.hpp"
 #include "settings.hpp"
 #include "style.hpp"
@@ -23,6 +24,7 @@ struct GlobalOptions {
 struct Context {
     Environment env;
     Instant now;
+    std::istream& in;
     std::ostream& out;
     std::ostream& err;
     Style style;  // for out
@@ -33,6 +35,10 @@ struct Context {
     // The built-in exercises with the person's own files laid over them.
     Catalogue catalogue() const;
     void warn(const std::string& message) const;
+    // A fresh random UUID for a new session.
+    std::string new_uuid() const;
+    // The log for reading; nullopt when there is none yet.
+    std::optional<Journal> journal() const;
 };
 
 // Prints an "--name" option's allowed values in help; one place for the lists.

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <iostream>
+#include <sys/stat.h>
 
 #include "app.hpp"
 
@@ -8,5 +9,7 @@ int main(int argc, char** argv) {
         const char* value = std::getenv(name.c_str());
         return value ? std::optional<std::string>(value) : std::nullopt;
     };
-    return backcare::cli::run(argc, argv, env, std::cout, std::cerr);
+    // Health data: nothing backcare creates is readable by others, whatever the umask.
+    ::umask(077);
+    return backcare::cli::run(argc, argv, env, std::cin, std::cout, std::cerr);
 }

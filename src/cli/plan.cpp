@@ -44,7 +44,8 @@ int run_plan(const PlanOptions& o, Context& ctx) {
     const Config config = ctx.config();
     const PlanRequest request = request_from(o, config, today);
     const Catalogue catalogue = ctx.catalogue();
-    const Routine routine = plan_routine(catalogue, request, LastDone{}, today);
+    const auto journal = ctx.journal();
+    const Routine routine = plan_routine(catalogue, request, journal ? journal->last_done() : LastDone{}, today);
 
     const std::string json = plan_json(routine, ctx.now);
     if (!o.no_save) {

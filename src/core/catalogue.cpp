@@ -22,7 +22,7 @@ bool valid_id(std::string_view id) {
 
 void check_range(std::vector<Problem>& out, const std::string& field, const Range& r, int lo, int hi,
                  std::string_view unit) {
-    if (!r.present() && r.min == 0) return;
+    if (r.min == 0 && r.max == 0) return;  // absent; a written 0 is caught by the loader
     if (r.min < lo || r.max > hi)
         out.push_back({field, fmt::format("{} must be from {} to {}{}", field.substr(field.find('.') + 1), lo, hi, unit)});
     else if (r.min > r.max)
@@ -35,7 +35,7 @@ std::vector<Problem> validate(const Exercise& e) {
     std::vector<Problem> out;
     if (!valid_id(e.id))
         out.push_back({"id", fmt::format("id '{}' must be 2 to 40 lowercase letters, digits and hyphens", e.id)});
-    if (e.name.empty() || e.name.size() > 40) out.push_back({"name", "name must be 1 to 40 characters"});
+    if (e.name.empty() || display_width(e.name) > 40) out.push_back({"name", "name must be 1 to 40 characters"});
     if (e.goals.empty()) out.push_back({"goals", "goals must name at least one of flexibility, strength, posture"});
     if (e.areas.empty()) out.push_back({"areas", "areas must name at least one target area"});
     if (e.level < 1 || e.level > 3) out.push_back({"level", "level must be 1, 2 or 3"});
@@ -117,13 +117,15 @@ std::vector<Diagnostic> cross_check(const std::vector<ParsedFile>& files, const 
 }
 
 ParsedFile read_catalogue_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::error_code ec;
+    std::ifstream in;
+    // An ifstream opens a directory without complaint; reading it then fails.
+    if (!std::filesystem::is_directory(path, ec)) in.open(path, std::ios::binary);
     std::ostringstream text;
     if (in) text << in.rdbuf();
-    if (!in || in.bad()) {
+    if (!in.is_open() || !in || in.bad()) {
         ParsedFile failed;
         failed.name = path.string();
-        std::error_code ec;
         const char* why = std::filesystem::is_directory(path, ec) ? "is a directory"
                           : std::filesystem::exists(path, ec)     ? "cannot be read (permission denied?)"
                                                                   : "does not exist";

@@ -1,45 +1,199 @@
 #include "clock.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <ctime>
-#include <string>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
 
 namespace backcare {
+namespace {
 
-std::chrono::sys_days local_date(Instant t) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+using namespace std::chrono;
+
+std::optional<int> number(std::string_view s) {
+    int v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+// "18:30" or "7:05", optionally ":SS".
+std::optional<seconds> time_of_day(std::string_view s) {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto h = number(s.substr(0, colon));
+    std::string_view rest = s.substr(colon + 1);
+    int sec = 0;
+    if (auto c2 = rest.find(':'); c2 != std::string_view::npos) {
+        auto sv = number(rest.substr(c2 + 1));
+        if (!sv || *sv > 59 || *sv < 0) return std::nullopt;
+        sec = *sv;
+        rest = rest.substr(0, c2);
+    }
+    auto m = number(rest);
+    if (!h || !m || rest.size() != 2 || *h < 0 || *h > 23 || *m < 0 || *m > 59) return std::nullopt;
+    return hours{*h} + minutes{*m} + seconds{sec};
+}
+
+Instant from_local(Date day, seconds time) {
+    const year_month_day ymd{day};
+    std::tm tm{};
+    tm.tm_year = static_cast<int>(ymd.year()) - 1900;
+    tm.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+    tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    const hh_mm_ss hms{time};
+    tm.tm_hour = static_cast<int>(hms.hours().count());
+    tm.tm_min = static_cast<int>(hms.minutes().count());
+    tm.tm_sec = static_cast<int>(hms.seconds().count());
+    tm.tm_isdst = -1;
+    return system_clock::from_time_t(std::mktime(&tm));
+}
+
+// A relative amount like "7d" or "-2h": count and unit letter.
+std::optional<std::pair<int, char>> amount(std::string_view s) {
+    if (s.size() < 2) return std::nullopt;
+    auto n = number(s.substr(0, s.size() - 1));
+    if (!n || *n < 0 || *n > 100000) return std::nullopt;
+    return std::pair{*n, s.back()};
+}
+
+[[noreturn]] void bad(std::string_view option, std::string_view text, std::string_view expected) {
+    throw UsageError(fmt::format("{}: cannot read '{}' as {}", option, text, expected));
+}
+
+}  // namespace
+
+Date local_date(Instant t) {
+    const std::time_t tt = system_clock::to_time_t(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
-    return std::chrono::sys_days{std::chrono::year{tm.tm_year + 1900} / (tm.tm_mon + 1) / tm.tm_mday};
+    return sys_days{year{tm.tm_year + 1900} / (tm.tm_mon + 1) / tm.tm_mday};
+}
+
+int utc_offset_at(Instant t) {
+    const std::time_t tt = system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return static_cast<int>(tm.tm_gmtoff);
+}
+
+std::string format_date(Date d) {
+    const year_month_day ymd{d};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto y = number(s.substr(0, 4)), m = number(s.substr(5, 2)), d = number(s.substr(8, 2));
+    if (!y || !m || !d || *m < 1 || *d < 1) return std::nullopt;
+    const year_month_day ymd{year{*y}, month(static_cast<unsigned>(*m)), day(static_cast<unsigned>(*d))};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
 }
 
 std::optional<Instant> parse_iso_instant(std::string_view text) {
-    std::string s(text);
+    std::string_view s = text;
     const bool utc = !s.empty() && (s.back() == 'Z' || s.back() == 'z');
-    if (utc) s.pop_back();
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, used = 0;
-    if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &used) != 5) return std::nullopt;
-    if (static_cast<std::size_t>(used) < s.size()) {
-        int more = 0;
-        if (std::sscanf(s.c_str() + used, ":%2d%n", &sec, &more) != 1 || static_cast<std::size_t>(used + more) != s.size())
-            return std::nullopt;
+    if (utc) s.remove_suffix(1);
+    if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+    auto day = parse_date(s.substr(0, 10));
+    auto time = time_of_day(s.substr(11));
+    if (!day || !time || s.substr(11).size() < 5) return std::nullopt;
+    if (utc) return *day + *time;
+    return from_local(*day, *time);
+}
+
+Instant parse_when(std::string_view text, Instant now, std::string_view option) {
+    const std::string_view expected =
+        "a time such as 2026-11-23T18:30, 18:30, 'yesterday 18:00' or -2h";
+    Instant t{};
+    if (text == "now") {
+        t = now;
+    } else if (!text.empty() && text.front() == '-') {
+        auto a = amount(text.substr(1));
+        if (!a) bad(option, text, expected);
+        const auto [n, unit] = *a;
+        if (unit == 'm') t = now - minutes{n};
+        else if (unit == 'h') t = now - hours{n};
+        else if (unit == 'd') t = now - days{n};
+        else bad(option, text, expected);
+    } else if (text.rfind("yesterday", 0) == 0 || text.rfind("today", 0) == 0) {
+        const bool yesterday = text.front() == 'y';
+        std::string_view rest = text.substr(yesterday ? 9 : 5);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        const auto time = rest.empty() ? std::optional<seconds>(hours{12}) : time_of_day(rest);
+        if (!time) bad(option, text, expected);
+        t = from_local(local_date(now) - days{yesterday ? 1 : 0}, *time);
+    } else if (auto time = text.size() <= 8 ? time_of_day(text) : std::nullopt) {
+        t = from_local(local_date(now), *time);
+    } else if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
+        if (!parse_date(text.substr(0, 10)))
+            throw UsageError(fmt::format("{}: {} is not a date on the calendar", option, text.substr(0, 10)));
+        if (text.size() == 10) {
+            t = from_local(*parse_date(text), hours{12});
+        } else if (auto i = parse_iso_instant(text)) {
+            t = *i;
+        } else {
+            bad(option, text, expected);
+        }
+    } else {
+        bad(option, text, expected);
     }
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(static_cast<unsigned>(mo)),
-                                          std::chrono::day(static_cast<unsigned>(d))};
-    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0) return std::nullopt;
-    if (utc)
-        return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{sec};
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = sec;
-    tm.tm_isdst = -1;
-    const std::time_t tt = std::mktime(&tm);
-    if (tt == static_cast<std::time_t>(-1)) return std::nullopt;
-    return std::chrono::system_clock::from_time_t(tt);
+    if (t > now + minutes{1}) throw UsageError(fmt::format("{}: {} is in the future", option, text));
+    if (t < sys_days{year{2000} / 1 / 1}) throw UsageError(fmt::format("{}: {} is before the year 2000", option, text));
+    return t;
+}
+
+int parse_duration(std::string_view text, std::string_view option) {
+    long total = 0;
+    std::string_view rest = text;
+    bool any = false;
+    while (!rest.empty()) {
+        std::size_t i = 0;
+        while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+        if (i == 0 || i == rest.size() || i > 6) {
+            throw UsageError(fmt::format("{}: cannot read '{}' as a duration such as 8m, 90s or 1h15m", option, text));
+        }
+        const long n = *number(rest.substr(0, i));
+        const char unit = rest[i];
+        if (unit == 'h') total += n * 3600;
+        else if (unit == 'm') total += n * 60;
+        else if (unit == 's') total += n;
+        else throw UsageError(fmt::format("{}: cannot read '{}' as a duration such as 8m, 90s or 1h15m", option, text));
+        rest = rest.substr(i + 1);
+        any = true;
+    }
+    if (!any) throw UsageError(fmt::format("{}: cannot read '{}' as a duration such as 8m, 90s or 1h15m", option, text));
+    if (total > 24 * 3600) throw UsageError(fmt::format("{}: {} is longer than a day", option, text));
+    return static_cast<int>(total);
+}
+
+Date parse_since(std::string_view text, Date today, std::string_view option) {
+    if (text == "all") return sys_days{year{1970} / 1 / 1};
+    if (text == "today") return today;
+    if (text == "yesterday") return today - days{1};
+    if (auto a = amount(text)) {
+        const auto [n, unit] = *a;
+        // "7d" is the last seven days including today.
+        if (unit == 'd') return today - days{std::max(n, 1) - 1};
+        if (unit == 'w') return today - days{7 * std::max(n, 1) - 1};
+        if (unit == 'm') return sys_days{year_month_day{today} - months{n}} + days{1};
+        if (unit == 'y') return sys_days{year_month_day{today} - years{n}} + days{1};
+    }
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        if (auto d = parse_date(text)) return *d;
+        throw UsageError(fmt::format("{}: {} is not a date on the calendar", option, text));
+    }
+    throw UsageError(fmt::format("{}: cannot read '{}' as a date (2026-11-01) or a period (7d, 4w, 3m, 1y, all)", option, text));
+}
+
+Date parse_until(std::string_view text, Date today, std::string_view option) {
+    if (text == "all" || text == "now") return today;
+    return parse_since(text, today, option);
 }
 
 }  // namespace backcare

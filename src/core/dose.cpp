@@ -67,14 +67,18 @@ Dose parse_dose(std::string_view text) {
     if (parts.size() > 2) bad_dose(text, "expected at most sets x reps x hold, and a hold needs a unit (5s)");
     if (parts.size() == 2) dose.sets = parse_count(text, parts[0], "sets", max_sets);
     if (!parts.empty()) dose.reps = parse_count(text, parts.back(), "reps", max_reps);
+    // One rep of a hold is simply a hold: "2x1x30s" is two sets of a 30 s hold.
+    if (dose.hold > 0 && dose.reps == 1) dose.reps = 0;
     return dose;
 }
 
 std::string format_dose(const Dose& d) {
     std::string out;
+    const int reps = d.hold > 0 && d.reps == 1 ? 0 : d.reps;
     if (d.sets > 1) out += fmt::format("{}x", d.sets);
-    if (d.reps > 0) out += fmt::format("{}", d.reps);
-    if (d.hold > 0) out += fmt::format("{}{}s", d.reps > 0 ? "x" : "", d.hold);
+    // Sets of a pure hold need the rep count, or "2x30s" would read as 2 reps.
+    if (reps > 0 || (d.sets > 1 && d.hold > 0)) out += fmt::format("{}", std::max(reps, 1));
+    if (d.hold > 0) out += fmt::format("{}{}s", out.empty() || out.back() == 'x' ? "" : "x", d.hold);
     if (out.empty() || out.back() == 'x') out += "1";
     if (!d.load.empty()) out += "@" + d.load;
     return out;

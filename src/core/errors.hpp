@@ -41,6 +41,10 @@ struct DataError : Error {
 struct IoError : Error {
     explicit IoError(const std::string& m) : Error(Exit::io, m) {}
 };
+// Another process holds the log past the busy timeout; nothing was stored.
+struct Busy : Error {
+    explicit Busy(const std::string& m) : Error(Exit::busy, m) {}
+};
 // The request was valid but has no answer, e.g. no routine fits the constraints.
 struct NoResult : Error {
     explicit NoResult(const std::string& m) : Error(Exit::failure, m) {}

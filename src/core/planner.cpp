@@ -144,24 +144,23 @@ std::string describe_request(const PlanRequest& r) {
     return join(parts, ", ");
 }
 
-std::size_t count_fitting(const Catalogue& catalogue, const PlanRequest& r) {
-    // Enough exercises for a routine means enough in every slot's goal too.
-    std::size_t n = 0;
-    for (const Exercise& e : catalogue.exercises()) n += fits(e, r) ? 1 : 0;
-    return n;
+// Whether any routine fits the request given all the time there is.
+bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
+    const auto ranked = rank(catalogue, r, LastDone{}, std::chrono::sys_days{});
+    return choose(ranked, r, 1, max_minutes * 60).has_value();
 }
 
 [[noreturn]] void too_few(const Catalogue& catalogue, const PlanRequest& request, std::size_t found) {
     std::vector<std::string> tries;
-    auto attempt = [&](PlanRequest relaxed, std::string hint) {
-        if (count_fitting(catalogue, relaxed) >= min_exercises) tries.push_back(std::move(hint));
+    auto attempt = [&](const PlanRequest& relaxed, std::string hint) {
+        if (!can_plan(catalogue, relaxed)) return false;
+        tries.push_back(std::move(hint));
+        return true;
     };
     for (int level = request.level + 1; level <= 3; ++level) {
         PlanRequest r = request;
         r.level = level;
-        const std::size_t before = tries.size();
-        attempt(r, fmt::format("--level {}", level));
-        if (tries.size() > before) break;  // the lowest level that is enough
+        if (attempt(r, fmt::format("--level {}", level))) break;  // the lowest level that is enough
     }
     if (request.place != Place::any) {
         PlanRequest r = request;
@@ -179,8 +178,10 @@ std::size_t count_fitting(const Catalogue& catalogue, const PlanRequest& r) {
         r.goal = std::nullopt;
         attempt(r, "--goal balanced");
     }
-    throw NoResult(fmt::format("only {} exercise{} fit{} {} (a routine needs {}){}", found, found == 1 ? "" : "s",
-                               found == 1 ? "s" : "", describe_request(request), min_exercises,
+    const std::string needs = request.goal ? fmt::format("a routine needs {}", min_exercises)
+                                           : fmt::format("a balanced routine needs {} across the goals", min_exercises);
+    throw NoResult(fmt::format("only {} exercise{} fit{} {} ({}){}", found, found == 1 ? "" : "s",
+                               found == 1 ? "s" : "", describe_request(request), needs,
                                tries.empty() ? "" : "; try " + join_or(tries)));
 }
 
@@ -230,16 +231,13 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     auto chosen = choose(ranked, request, request.level, budget);
     if (!chosen) chosen = choose(ranked, request, 1, budget);
     if (!chosen) {
-        // The smallest routine: the three quickest exercises at their lightest.
-        std::vector<int> times;
-        for (const Candidate& c : ranked) times.push_back(estimate_seconds(dose_at_level(*c.exercise, 1)) + worst_transition);
-        std::sort(times.begin(), times.end());
-        const int need = std::accumulate(times.begin(), times.begin() + min_exercises, 0);
-        const int minutes = (need + 59) / 60;
-        throw NoResult(fmt::format("no {} routine of {} exercises fits {} minute{} ({}); try --minutes {}",
-                                   name_of_goal(request.goal), min_exercises, request.minutes,
-                                   request.minutes == 1 ? "" : "s", describe_request(request),
-                                   std::max(minutes, request.minutes + 1)));
+        // Would more time help? Then say how much is enough.
+        for (int minutes = request.minutes + 1; minutes <= max_minutes; ++minutes)
+            if (choose(ranked, request, 1, minutes * 60))
+                throw NoResult(fmt::format("no {} routine of {} exercises fits {} minute{} ({}); try --minutes {}",
+                                           name_of_goal(request.goal), min_exercises, request.minutes,
+                                           request.minutes == 1 ? "" : "s", describe_request(request), minutes));
+        too_few(catalogue, request, ranked.size());
     }
     Routine routine{request, std::move(*chosen)};
     order_gently(routine.items);

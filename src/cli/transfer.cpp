@@ -1,0 +1,78 @@
+// backcare export / import: the whole log as JSON Lines or CSV, and back.
+#include <fstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "errors.hpp"
+#include "session_io.hpp"
+
+namespace backcare::cli {
+namespace {
+
+struct ExportOptions {
+    std::string format = "jsonl";
+};
+
+struct ImportOptions {
+    std::string file;
+    bool dry_run = false;
+};
+
+int run_export(const ExportOptions& o, Context& ctx) {
+    const auto journal = ctx.journal();
+    if (o.format == "csv") ctx.out << session_csv_header << "\r\n";
+    if (!journal) return 0;
+    journal->each([&](const Session& s) {
+        if (o.format == "csv")
+            write_session_csv(ctx.out, s);
+        else
+            ctx.out << session_json(s, false) << '\n';
+    });
+    return 0;
+}
+
+int run_import(const ImportOptions& o, Context& ctx) {
+    const Catalogue catalogue = ctx.catalogue();
+    auto new_uuid = [&] { return ctx.new_uuid(); };
+    std::vector<Session> sessions;
+    if (o.file == "-") {
+        sessions = read_sessions(ctx.in, "<stdin>", catalogue, new_uuid);
+    } else {
+        std::ifstream in(o.file, std::ios::binary);
+        if (!in) throw IoError(fmt::format("cannot read {}", o.file));
+        sessions = read_sessions(in, o.file, catalogue, new_uuid);
+    }
+    if (o.dry_run) {
+        if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", sessions.size(), sessions.size() == 1 ? "" : "s");
+        return 0;
+    }
+    auto journal = Journal::open_for_writing(ctx.paths.database());
+    const AddResult r = journal.add(sessions);
+    if (!ctx.quiet)
+        ctx.out << fmt::format("{} added, {} already present\n", r.added.size(), r.present.size());
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Command> setup_transfer(CLI::App& app) {
+    auto e = std::make_shared<ExportOptions>();
+    auto* exp = app.add_subcommand("export", "Write the whole log to standard output");
+    exp->add_option("-f,--format", e->format, "jsonl (one session per line) or csv (one exercise per row)")
+        ->check(CLI::IsMember({"jsonl", "csv"}))
+        ->type_name("FORMAT");
+
+    auto i = std::make_shared<ImportOptions>();
+    auto* imp = app.add_subcommand("import", "Add sessions from an export; sessions already present are skipped");
+    imp->add_option("file", i->file, "A JSON Lines or CSV file from 'backcare export', or '-' for standard input")
+        ->required()
+        ->type_name("FILE");
+    imp->add_flag("-n,--dry-run", i->dry_run, "Check the file; store nothing");
+
+    return {{exp, [e](Context& ctx) { return run_export(*e, ctx); }},
+            {imp, [i](Context& ctx) { return run_import(*i, ctx); }}};
+}
+
+}  // namespace backcare::cli

@@ -1,0 +1,385 @@
+#include "journal.hpp"
+
+#include <array>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "files.hpp"
+
+namespace backcare {
+namespace {
+
+namespace fs = std::filesystem;
+
+// migrations[i] takes a log from schema i to i + 1, inside one transaction.
+constexpr std::array<const char*, journal_schema> migrations{
+    R"sql(
+CREATE TABLE session (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    started     INTEGER NOT NULL,                 -- UTC, seconds since the epoch
+    utc_offset  INTEGER NOT NULL,                 -- seconds east of UTC where it was logged
+    local_date  TEXT GENERATED ALWAYS AS (date(started + utc_offset, 'unixepoch')) STORED,
+    duration    INTEGER NOT NULL CHECK (duration BETWEEN 0 AND 86400),
+    goal        TEXT CHECK (goal IN ('flexibility', 'strength', 'posture')),
+    pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after  INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    note        TEXT NOT NULL DEFAULT '',
+    origin      TEXT NOT NULL CHECK (origin IN ('typed', 'plan', 'import', 'guided'))
+);
+CREATE INDEX session_local_date ON session (local_date);
+CREATE INDEX session_started ON session (started);
+CREATE TABLE entry (
+    session_id    INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    exercise_id   TEXT NOT NULL,
+    exercise_name TEXT NOT NULL,
+    sets          INTEGER NOT NULL CHECK (sets >= 1),
+    reps          INTEGER NOT NULL CHECK (reps >= 0),
+    hold          INTEGER NOT NULL CHECK (hold >= 0),
+    side          TEXT NOT NULL CHECK (side IN ('both', 'each', 'left', 'right')),
+    load          TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+    PRIMARY KEY (session_id, position)
+) WITHOUT ROWID;
+CREATE INDEX entry_exercise ON entry (exercise_id);
+)sql",
+};
+
+[[noreturn]] void translate(const SQLite::Exception& e, const fs::path& path) {
+    const std::string where = path.string();
+    switch (e.getErrorCode()) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw Busy(fmt::format("the log {} is busy (another backcare is writing to it); nothing was stored, try again later", where));
+        case SQLITE_NOTADB:
+            throw DataError(fmt::format("{} is not a backcare log (it is not an SQLite database); it was left as it was", where));
+        case SQLITE_CORRUPT:
+            throw DataError(fmt::format("the log {} is damaged (SQLite reports corruption); restore it from a backup or an export", where));
+        case SQLITE_READONLY:
+            throw IoError(fmt::format("cannot write the log {}: it is read-only", where));
+        case SQLITE_CANTOPEN:
+            throw IoError(fmt::format("cannot open the log {}", where));
+        case SQLITE_FULL:
+            throw IoError(fmt::format("cannot write the log {}: the disk is full; nothing was stored", where));
+        case SQLITE_IOERR:
+        case SQLITE_PERM:
+            throw IoError(fmt::format("cannot read or write the log {}: {}", where, e.getErrorStr()));
+        default:
+            throw IoError(fmt::format("the log {}: {}", where, e.getErrorStr()));
+    }
+}
+
+template <class F> auto guarded(const fs::path& path, F&& f) {
+    try {
+        return f();
+    } catch (const SQLite::Exception& e) {
+        translate(e, path);
+    }
+}
+
+int pragma_int(SQLite::Database& db, const char* name) {
+    return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
+}
+
+// Throws unless the file is a backcare log we can read (or an empty SQLite
+// file); returns its schema version (0 for an empty file).
+int check_ours(SQLite::Database& db, const fs::path& path) {
+    const int app = pragma_int(db, "application_id");
+    const int version = pragma_int(db, "user_version");
+    if (app == journal_application_id) {
+        if (version > journal_schema)
+            throw DataError(fmt::format("the log {} was written by a newer backcare (schema {}; this one knows up to {}); "
+                                        "upgrade backcare, it was left as it was",
+                                        path.string(), version, journal_schema));
+        return version;
+    }
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (app == 0 && version == 0 && tables == 0) return 0;
+    throw DataError(fmt::format("{} is an SQLite database but not a backcare log; it was left as it was", path.string()));
+}
+
+void configure(SQLite::Database& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    // A session reported as saved survives a power cut.
+    db.exec("PRAGMA synchronous = FULL");
+}
+
+// Brings the schema up to date; call inside an IMMEDIATE transaction.
+void migrate(SQLite::Database& db, const fs::path& path) {
+    int version = check_ours(db, path);
+    if (version == 0) db.exec(fmt::format("PRAGMA application_id = {}", journal_application_id));
+    for (; version < journal_schema; ++version) {
+        db.exec(migrations[static_cast<std::size_t>(version)]);
+        db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+    }
+}
+
+std::optional<int> optional_int(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getInt();
+}
+
+constexpr const char* session_columns = "id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin";
+
+Session read_session(SQLite::Statement& q) {
+    Session s;
+    s.id = q.getColumn(0).getInt64();
+    s.uuid = q.getColumn(1).getString();
+    s.started = q.getColumn(2).getInt64();
+    s.utc_offset = q.getColumn(3).getInt();
+    s.duration = q.getColumn(4).getInt();
+    if (!q.getColumn(5).isNull()) s.goal = parse_enum<Goal>(q.getColumn(5).getString());
+    s.pain_before = optional_int(q.getColumn(6));
+    s.pain_after = optional_int(q.getColumn(7));
+    s.note = q.getColumn(8).getString();
+    s.origin = parse_origin(q.getColumn(9).getString()).value_or(Origin::typed);
+    return s;
+}
+
+Entry read_entry(SQLite::Statement& q, int first) {
+    Entry e;
+    e.exercise_id = q.getColumn(first).getString();
+    e.exercise_name = q.getColumn(first + 1).getString();
+    e.sets = q.getColumn(first + 2).getInt();
+    e.reps = q.getColumn(first + 3).getInt();
+    e.hold = q.getColumn(first + 4).getInt();
+    e.side = q.getColumn(first + 5).getString();
+    e.load = q.getColumn(first + 6).getString();
+    e.status = q.getColumn(first + 7).getString() == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    return e;
+}
+
+constexpr const char* entry_columns = "exercise_id, exercise_name, sets, reps, hold, side, load, status";
+
+}  // namespace
+
+Journal::Journal(std::unique_ptr<SQLite::Database> db, fs::path path) : db_(std::move(db)), path_(std::move(path)) {}
+Journal::Journal(Journal&&) noexcept = default;
+Journal& Journal::operator=(Journal&&) noexcept = default;
+Journal::~Journal() = default;
+
+std::optional<Journal> Journal::open_existing(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw IoError(fmt::format("the log {} is a directory, not a file", path.string()));
+    if (!fs::exists(path, ec)) return std::nullopt;
+    return guarded(path, [&]() -> std::optional<Journal> {
+        // Read-write without create: SQLite then rolls back a journal left by a
+        // killed writer, and falls back to read-only for a write-protected file.
+        // Reading writes nothing.
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, busy_timeout_ms);
+        const int version = check_ours(*db, path);
+        if (version < journal_schema) {
+            // An empty file or an older schema: nothing to read until a write brings it up to date.
+            db.reset();
+            if (version == 0) return std::nullopt;
+            return open_for_writing(path);
+        }
+        db->exec("PRAGMA foreign_keys = ON");
+        return Journal(std::move(db), path);
+    });
+}
+
+Journal Journal::open_for_writing(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw IoError(fmt::format("the log {} is a directory, not a file", path.string()));
+    if (path.has_parent_path()) make_private_dirs(path.parent_path());
+    const bool created = !fs::exists(path, ec);
+    return guarded(path, [&] {
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
+        // Health data: private whatever the umask. SQLite gives its journal the same mode.
+        if (created) ::chmod(path.c_str(), 0600);
+        configure(*db);
+        {
+            SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            migrate(*db, path);
+            tx.commit();
+        }
+        return Journal(std::move(db), path);
+    });
+}
+
+AddResult Journal::add(const std::vector<Session>& sessions) {
+    for (const auto& s : sessions) check_session(s);
+    return guarded(path_, [&] {
+        AddResult result;
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement insert(*db_,
+                                 "INSERT INTO session (uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING");
+        SQLite::Statement insert_entry(*db_,
+                                       "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const Session& s : sessions) {
+            insert.bind(1, s.uuid);
+            insert.bind(2, static_cast<int64_t>(s.started));
+            insert.bind(3, s.utc_offset);
+            insert.bind(4, s.duration);
+            if (s.goal) insert.bind(5, std::string(name_of(*s.goal))); else insert.bind(5);
+            if (s.pain_before) insert.bind(6, *s.pain_before); else insert.bind(6);
+            if (s.pain_after) insert.bind(7, *s.pain_after); else insert.bind(7);
+            insert.bind(8, s.note);
+            insert.bind(9, std::string(name_of(s.origin)));
+            const int changed = insert.exec();
+            insert.reset();
+            if (changed == 0) {
+                result.present.push_back(s.uuid);
+                continue;
+            }
+            Session stored = s;
+            stored.id = db_->getLastInsertRowid();
+            int position = 0;
+            for (const Entry& e : s.entries) {
+                insert_entry.bind(1, static_cast<int64_t>(stored.id));
+                insert_entry.bind(2, ++position);
+                insert_entry.bind(3, e.exercise_id);
+                insert_entry.bind(4, e.exercise_name);
+                insert_entry.bind(5, e.sets);
+                insert_entry.bind(6, e.reps);
+                insert_entry.bind(7, e.hold);
+                insert_entry.bind(8, e.side);
+                insert_entry.bind(9, e.load);
+                insert_entry.bind(10, e.status == EntryStatus::skipped ? "skipped" : "done");
+                insert_entry.exec();
+                insert_entry.reset();
+            }
+            result.added.push_back(std::move(stored));
+        }
+        tx.commit();
+        return result;
+    });
+}
+
+void Journal::load_entries(Session& s) const {
+    SQLite::Statement q(*db_, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", entry_columns));
+    q.bind(1, static_cast<int64_t>(s.id));
+    while (q.executeStep()) s.entries.push_back(read_entry(q, 0));
+}
+
+std::optional<Session> Journal::find(const std::string& key) const {
+    std::string sql = fmt::format("SELECT {} FROM session WHERE ", session_columns);
+    const bool numeric = !key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos;
+    if (numeric)
+        sql += "id = ?";
+    else if (key.size() >= 8 && key.size() <= 36)
+        sql += "substr(uuid, 1, ?2) = ?1";
+    else
+        return std::nullopt;
+    SQLite::Statement q(*db_, sql + " LIMIT 2");
+    if (numeric) {
+        q.bind(1, static_cast<int64_t>(std::stoll(key)));
+    } else {
+        q.bind(1, key);
+        q.bind(2, static_cast<int>(key.size()));
+    }
+    if (!q.executeStep()) return std::nullopt;
+    Session s = read_session(q);
+    if (q.executeStep())
+        throw UsageError(fmt::format("'{}' matches more than one session; give more of the uuid", key));
+    load_entries(s);
+    return s;
+}
+
+std::optional<Session> Journal::remove_last() {
+    return guarded(path_, [&]() -> std::optional<Session> {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement q(*db_, "SELECT max(id) FROM session");
+        q.executeStep();
+        if (q.getColumn(0).isNull()) return std::nullopt;
+        auto s = find(std::to_string(q.getColumn(0).getInt64()));
+        SQLite::Statement del(*db_, "DELETE FROM session WHERE id = ?");
+        del.bind(1, static_cast<int64_t>(s->id));
+        del.exec();
+        tx.commit();
+        return s;
+    });
+}
+
+std::optional<Session> Journal::remove(const std::string& key) {
+    return guarded(path_, [&]() -> std::optional<Session> {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        auto s = find(key);
+        if (!s) return std::nullopt;
+        SQLite::Statement del(*db_, "DELETE FROM session WHERE id = ?");
+        del.bind(1, static_cast<int64_t>(s->id));
+        del.exec();
+        tx.commit();
+        return s;
+    });
+}
+
+std::vector<Session> Journal::recent(std::size_t limit, std::optional<Date> since) const {
+    return guarded(path_, [&] {
+        std::vector<Session> out;
+        SQLite::Statement q(*db_, fmt::format("SELECT {} FROM session WHERE local_date >= ? ORDER BY started DESC, id DESC LIMIT ?",
+                                              session_columns));
+        q.bind(1, since ? format_date(*since) : std::string("0000-00-00"));
+        q.bind(2, static_cast<int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+        while (q.executeStep()) out.push_back(read_session(q));
+        for (auto& s : out) load_entries(s);
+        return out;
+    });
+}
+
+void Journal::each(const std::function<void(const Session&)>& visit) const {
+    guarded(path_, [&] {
+        // One pass over a join, so memory holds one session at a time.
+        SQLite::Statement q(*db_, fmt::format("SELECT s.id, s.uuid, s.started, s.utc_offset, s.duration, s.goal, s.pain_before, "
+                                              "s.pain_after, s.note, s.origin, {} FROM session s JOIN entry e ON e.session_id = s.id "
+                                              "ORDER BY s.started, s.id, e.position",
+                                              "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.load, e.status"));
+        std::optional<Session> current;
+        while (q.executeStep()) {
+            const std::int64_t id = q.getColumn(0).getInt64();
+            if (current && current->id != id) {
+                visit(*current);
+                current.reset();
+            }
+            if (!current) current = read_session(q);
+            current->entries.push_back(read_entry(q, 10));
+        }
+        if (current) visit(*current);
+        return 0;
+    });
+}
+
+LastDone Journal::last_done() const {
+    return guarded(path_, [&] {
+        LastDone out;
+        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM entry e JOIN session s ON s.id = e.session_id "
+                                  "WHERE e.status = 'done' GROUP BY e.exercise_id");
+        while (q.executeStep())
+            if (auto d = parse_date(q.getColumn(1).getString())) out.emplace(q.getColumn(0).getString(), *d);
+        return out;
+    });
+}
+
+int Journal::sessions_on(Date day) const {
+    return guarded(path_, [&] {
+        SQLite::Statement q(*db_, "SELECT count(*) FROM session WHERE local_date = ?");
+        q.bind(1, format_date(day));
+        q.executeStep();
+        return q.getColumn(0).getInt();
+    });
+}
+
+std::size_t Journal::count() const {
+    return guarded(path_, [&] { return static_cast<std::size_t>(db_->execAndGet("SELECT count(*) FROM session").getInt64()); });
+}
+
+int Journal::total_changes() const { return sqlite3_total_changes(db_->getHandle()); }
+
+std::optional<int> journal_version(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return std::nullopt;
+    return guarded(path, [&] {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        return std::optional<int>(pragma_int(db, "user_version"));
+    });
+}
+
+}  // namespace backcare

@@ -1,0 +1,76 @@
+#pragma once
+// The log of sessions: one SQLite file, private, versioned, and written only
+// in IMMEDIATE transactions so that cron and a person can write at once.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner.hpp"
+#include "session.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace backcare {
+
+inline constexpr int journal_schema = 1;
+inline constexpr std::int32_t journal_application_id = 0x42434152;  // "BCAR"
+inline constexpr int busy_timeout_ms = 5000;
+
+struct AddResult {
+    std::vector<Session> added;   // as stored, with their ids
+    std::vector<std::string> present;  // uuids that were already in the log
+};
+
+class Journal {
+public:
+    // An existing log for reading; nullopt when the file does not exist (an
+    // empty log: reading creates nothing). Refuses a file that is not a
+    // backcare log, or is from a newer backcare, leaving it untouched.
+    static std::optional<Journal> open_existing(const std::filesystem::path&);
+    // The log for writing, created (directory 0700, file 0600) when missing.
+    static Journal open_for_writing(const std::filesystem::path&);
+
+    Journal(Journal&&) noexcept;
+    Journal& operator=(Journal&&) noexcept;
+    ~Journal();
+
+    // All or nothing, in one transaction; a uuid already present is skipped,
+    // so retrying or re-importing never duplicates.
+    AddResult add(const std::vector<Session>&);
+    // Removes the most recently logged session; nullopt when the log is empty.
+    std::optional<Session> remove_last();
+    // Removes a session by its number in this log or its uuid (or a unique
+    // uuid prefix of 8 or more characters); nullopt when there is none.
+    std::optional<Session> remove(const std::string& id_or_uuid);
+
+    // Newest first by start.
+    std::vector<Session> recent(std::size_t limit, std::optional<Date> since) const;
+    // Every session, oldest first, one at a time (memory does not grow with the log).
+    void each(const std::function<void(const Session&)>&) const;
+    LastDone last_done() const;
+    int sessions_on(Date local_day) const;
+    std::size_t count() const;
+    // Changes made through this connection (read-only commands must leave it 0).
+    int total_changes() const;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    Journal(std::unique_ptr<SQLite::Database>, std::filesystem::path);
+    std::optional<Session> find(const std::string& id_or_uuid) const;
+    void load_entries(Session&) const;
+
+    std::unique_ptr<SQLite::Database> db_;
+    std::filesystem::path path_;
+};
+
+// For tests and for `backcare config`: the schema version of a log file, or
+// nullopt when it has none yet.
+std::optional<int> journal_version(const std::filesystem::path&);
+
+}  // namespace backcare

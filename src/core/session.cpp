@@ -1,0 +1,132 @@
+#include "session.hpp"
+
+#include <charconv>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+
+namespace backcare {
+
+std::string_view name_of(Origin o) {
+    switch (o) {
+        case Origin::plan: return "plan";
+        case Origin::import: return "import";
+        case Origin::guided: return "guided";
+        case Origin::typed: break;
+    }
+    return "typed";
+}
+
+std::optional<Origin> parse_origin(std::string_view s) {
+    for (Origin o : {Origin::typed, Origin::plan, Origin::import, Origin::guided})
+        if (name_of(o) == s) return o;
+    return std::nullopt;
+}
+
+namespace {
+
+std::chrono::sys_seconds local_clock(const Session& s) {
+    return std::chrono::sys_seconds{std::chrono::seconds{s.started + s.utc_offset}};
+}
+
+}  // namespace
+
+std::string Session::local_date() const {
+    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(local_clock(*this))};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_started(const Session& s) {
+    const auto local = local_clock(s);
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{local - day};
+    const int off = s.utc_offset;
+    const int abs = off < 0 ? -off : off;
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
+                       hms.minutes().count(), hms.seconds().count(), off < 0 ? '-' : '+', abs / 3600, abs % 3600 / 60);
+}
+
+std::optional<std::pair<std::int64_t, int>> parse_started(std::string_view s) {
+    // YYYY-MM-DDTHH:MM:SS then Z or ±HH:MM
+    if (s.size() != 20 && s.size() != 25) return std::nullopt;
+    auto num = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
+        int v = 0;
+        auto [end, ec] = std::from_chars(s.data() + pos, s.data() + pos + len, v);
+        if (ec != std::errc{} || end != s.data() + pos + len) return std::nullopt;
+        return v;
+    };
+    if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':') return std::nullopt;
+    auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), sec = num(17, 2);
+    if (!y || !mo || !d || !h || !mi || !sec) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{*y}, std::chrono::month(static_cast<unsigned>(*mo)),
+                                          std::chrono::day(static_cast<unsigned>(*d))};
+    if (!ymd.ok() || *h > 23 || *mi > 59 || *sec > 59) return std::nullopt;
+    int offset = 0;
+    if (s.size() == 20) {
+        if (s[19] != 'Z') return std::nullopt;
+    } else {
+        if ((s[19] != '+' && s[19] != '-') || s[22] != ':') return std::nullopt;
+        auto oh = num(20, 2), om = num(23, 2);
+        if (!oh || !om || *oh > 14 || *om > 59) return std::nullopt;
+        offset = (*oh * 3600 + *om * 60) * (s[19] == '-' ? -1 : 1);
+    }
+    const auto local = std::chrono::sys_days{ymd} + std::chrono::hours{*h} + std::chrono::minutes{*mi} +
+                       std::chrono::seconds{*sec};
+    return std::pair{static_cast<std::int64_t>(local.time_since_epoch().count()) - offset, offset};
+}
+
+std::string make_uuid(std::uint64_t high, std::uint64_t low) {
+    high = (high & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
+    low = (low & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;    // RFC 4122 variant
+    return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xffff, high & 0xffff,
+                       low >> 48, low & 0xffffffffffffULL);
+}
+
+bool is_uuid(std::string_view s) {
+    if (s.size() != 36) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-') return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int parse_pain(std::string_view text, std::string_view option) {
+    int v = -1;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || v < 0 || v > 10)
+        throw UsageError(fmt::format("{} must be a whole number from 0 (none) to 10 (worst)", option));
+    return v;
+}
+
+void check_session(const Session& s) {
+    if (!is_uuid(s.uuid)) throw UsageError(fmt::format("uuid '{}' is not a lowercase UUID like 0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b", s.uuid.substr(0, 40)));
+    for (const auto& [pain, name] : {std::pair{s.pain_before, "pain before"}, std::pair{s.pain_after, "pain after"}})
+        if (pain && (*pain < 0 || *pain > 10)) throw UsageError(fmt::format("{} must be from 0 to 10", name));
+    if (s.duration < 0 || s.duration > 24 * 3600) throw UsageError("duration must be from 0 to 24 hours");
+    if (s.utc_offset < -14 * 3600 || s.utc_offset > 14 * 3600) throw UsageError("UTC offset must be within ±14 hours");
+    if (s.note.size() > max_note_bytes) throw UsageError(fmt::format("note is longer than {} bytes", max_note_bytes));
+    if (s.entries.empty()) throw UsageError("a session needs at least one exercise");
+    if (s.entries.size() > 100) throw UsageError("a session has more than 100 exercises");
+    for (const Entry& e : s.entries) {
+        if (e.exercise_id.empty() || e.exercise_id.size() > 40) throw UsageError("an exercise id must be 1 to 40 characters");
+        if (e.sets < 1 || e.sets > max_sets) throw UsageError(fmt::format("{}: sets must be from 1 to {}", e.exercise_id, max_sets));
+        if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 1 to {}", e.exercise_id, max_reps));
+        if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 1 to {} seconds", e.exercise_id, max_hold_seconds));
+        if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
+        if (e.side != "both" && e.side != "each" && e.side != "left" && e.side != "right")
+            throw UsageError(fmt::format("{}: side must be both, each, left or right", e.exercise_id));
+        if (e.load.size() > 40) throw UsageError(fmt::format("{}: load is longer than 40 characters", e.exercise_id));
+    }
+}
+
+}  // namespace backcare

@@ -1,0 +1,70 @@
+#pragma once
+// A logged session and its entries, as stored in the journal.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "dose.hpp"
+#include "settings.hpp"
+
+namespace backcare {
+
+enum class EntryStatus { done, skipped };
+
+struct Entry {
+    // Id and name as they were when logged, so history survives a catalogue change.
+    std::string exercise_id;
+    std::string exercise_name;
+    int sets = 1;
+    int reps = 0;
+    int hold = 0;               // seconds
+    std::string side = "both";  // both, each, left, right
+    std::string load;
+    EntryStatus status = EntryStatus::done;
+    friend bool operator==(const Entry&, const Entry&) = default;
+};
+
+enum class Origin { typed, plan, import, guided };
+std::string_view name_of(Origin);
+std::optional<Origin> parse_origin(std::string_view);
+
+struct Session {
+    std::int64_t id = 0;           // row id in this journal; 0 before it is stored
+    std::string uuid;              // stable across machines, exports and imports
+    std::int64_t started = 0;      // UTC, seconds since the epoch
+    int utc_offset = 0;            // seconds east of UTC where it was logged
+    int duration = 0;              // seconds
+    PlanGoal goal;                 // nullopt: balanced or mixed
+    std::optional<int> pain_before;  // 0..10
+    std::optional<int> pain_after;   // 0..10
+    std::string note;
+    Origin origin = Origin::typed;
+    std::vector<Entry> entries;
+    friend bool operator==(const Session&, const Session&) = default;
+
+    // The calendar date where it was logged, "2026-11-23".
+    std::string local_date() const;
+};
+
+// "2026-11-23T18:30:00+01:00": the start as it was on the clock where it was logged.
+std::string format_started(const Session&);
+// Parses format_started's form (or a trailing Z); nullopt when invalid.
+std::optional<std::pair<std::int64_t, int>> parse_started(std::string_view);
+
+// A random (version 4) UUID from two random 64-bit numbers.
+std::string make_uuid(std::uint64_t high, std::uint64_t low);
+bool is_uuid(std::string_view);
+
+// The checks every stored session passes, whatever its source; throws
+// UsageError (typed input) naming the field. Notes and pain values are
+// never echoed in messages.
+void check_session(const Session&);
+
+// A pain score from 0 to 10; the error does not repeat the value typed.
+int parse_pain(std::string_view text, std::string_view option);
+
+inline constexpr std::size_t max_note_bytes = 64 * 1024;
+
+}  // namespace backcare

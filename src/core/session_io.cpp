@@ -1,0 +1,438 @@
+#include "session_io.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "errors.hpp"
+#include "text.hpp"
+
+namespace backcare {
+
+const char* const session_csv_header =
+    "uuid,started,date,duration_seconds,goal,pain_before,pain_after,note,origin,position,exercise,name,sets,reps,"
+    "hold_seconds,side,load,status";
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string side_for(const Exercise& e) { return e.laterality == Laterality::each_side ? "each" : "both"; }
+
+Dose dose_of(const Entry& e) {
+    Dose d;
+    d.sets = e.sets;
+    d.reps = e.reps;
+    d.hold = e.hold;
+    d.load = e.load;
+    d.per_side = e.side == "each";
+    return d;
+}
+
+Json entry_json(const Entry& e) {
+    return Json{{"exercise", e.exercise_id}, {"name", e.exercise_name}, {"sets", e.sets},
+                {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", e.side},
+                {"load", e.load},            {"status", e.status == EntryStatus::skipped ? "skipped" : "done"}};
+}
+
+template <class T> T get(const Json& j, const char* key, const T& fallback) {
+    if (!j.contains(key) || j.at(key).is_null()) return fallback;
+    try {
+        return j.at(key).get<T>();
+    } catch (const nlohmann::json::exception&) {
+        throw UsageError(fmt::format("'{}' has the wrong type", key));
+    }
+}
+
+std::optional<int> optional_int(const Json& j, const char* key) {
+    if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
+    if (!j.at(key).is_number_integer()) throw UsageError(fmt::format("'{}' must be a whole number", key));
+    const auto v = j.at(key).get<long long>();
+    if (v < -1000000 || v > 1000000) throw UsageError(fmt::format("'{}' is out of range", key));
+    return static_cast<int>(v);
+}
+
+void check_keys(const Json& j, std::initializer_list<const char*> known, std::string_view what) {
+    for (const auto& [key, _] : j.items())
+        if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) == known.end())
+            throw UsageError(fmt::format("unknown key '{}' in {}", key, what));
+}
+
+Entry entry_from_json(const Json& j, const Catalogue& catalogue) {
+    if (j.is_string()) return parse_item(j.get<std::string>(), catalogue);
+    if (!j.is_object()) throw UsageError("an entry must be an object or a string such as \"cat-cow:10\"");
+    check_keys(j, {"exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status"}, "an entry");
+    Entry e;
+    e.exercise_id = get<std::string>(j, "exercise", "");
+    if (e.exercise_id.empty()) throw UsageError("an entry has no 'exercise'");
+    const Exercise* known = catalogue.find(e.exercise_id);
+    e.exercise_name = get<std::string>(j, "name", known ? known->name : "");
+    // History keeps exercises that are no longer in the catalogue, by name.
+    if (e.exercise_name.empty()) catalogue.get(e.exercise_id);
+    e.sets = optional_int(j, "sets").value_or(1);
+    e.reps = optional_int(j, "reps").value_or(0);
+    e.hold = optional_int(j, "hold_seconds").value_or(0);
+    e.side = get<std::string>(j, "side", known ? side_for(*known) : "both");
+    e.load = get<std::string>(j, "load", "");
+    const auto status = get<std::string>(j, "status", "done");
+    if (status != "done" && status != "skipped") throw UsageError("'status' must be done or skipped");
+    e.status = status == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    return e;
+}
+
+// RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled.
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Reads one CSV record, which may span lines inside quotes; counts lines.
+bool read_csv_record(std::istream& in, std::vector<std::string>& fields, int& line) {
+    fields.clear();
+    std::string field;
+    bool quoted = false, any = false, after_quote = false;
+    for (int c; (c = in.get()) != EOF;) {
+        any = true;
+        if (quoted) {
+            if (c == '"') {
+                if (in.peek() == '"') {
+                    field += '"';
+                    in.get();
+                } else {
+                    quoted = false;
+                    after_quote = true;
+                }
+            } else {
+                if (c == '\n') ++line;
+                field += static_cast<char>(c);
+            }
+            continue;
+        }
+        if (c == '"' && field.empty() && !after_quote) {
+            quoted = true;
+        } else if (c == ',') {
+            fields.push_back(std::move(field));
+            field.clear();
+            after_quote = false;
+        } else if (c == '\n') {
+            ++line;
+            if (!field.empty() && field.back() == '\r') field.pop_back();
+            fields.push_back(std::move(field));
+            return true;
+        } else if (after_quote && c != '\r') {
+            throw UsageError("text after a closing quote");
+        } else {
+            field += static_cast<char>(c);
+        }
+    }
+    if (quoted) throw UsageError("a quoted field is not closed");
+    if (!any) return false;
+    fields.push_back(std::move(field));
+    return true;
+}
+
+const std::vector<std::string>& csv_columns() {
+    static const std::vector<std::string> columns = split_list(session_csv_header);
+    return columns;
+}
+
+std::string started_text(const Session& s) { return format_started(s); }
+
+}  // namespace
+
+Entry parse_item(std::string_view item, const Catalogue& catalogue) {
+    const auto colon = item.find(':');
+    const std::string id(item.substr(0, colon));
+    const Exercise& exercise = catalogue.get(id);
+    Entry e;
+    e.exercise_id = exercise.id;
+    e.exercise_name = exercise.name;
+    e.side = side_for(exercise);
+    const Dose d = colon == std::string_view::npos ? dose_at_level(exercise, 1) : parse_dose(item.substr(colon + 1));
+    e.sets = d.sets;
+    e.reps = d.reps;
+    e.hold = d.hold;
+    e.load = d.load;
+    return e;
+}
+
+std::string format_item(const Entry& e) { return e.exercise_id + ":" + format_dose(dose_of(e)); }
+
+int estimate_session_seconds(const std::vector<Entry>& entries, const Catalogue& catalogue) {
+    int total = 0;
+    for (const Entry& e : entries) {
+        if (e.status == EntryStatus::skipped) continue;
+        Dose d = dose_of(e);
+        if (const Exercise* known = catalogue.find(e.exercise_id)) d.tempo = known->dose.tempo;
+        d.rest = 0;
+        total += estimate_seconds(d) + 10;
+    }
+    return std::min(total, 24 * 3600);
+}
+
+PlanGoal main_goal(const std::vector<Entry>& entries, const Catalogue& catalogue) {
+    std::map<Goal, int> votes;
+    for (const Entry& e : entries)
+        if (const Exercise* known = catalogue.find(e.exercise_id))
+            for (Goal g : known->goals) ++votes[g];
+    PlanGoal best;
+    int best_votes = 0;
+    bool tie = false;
+    for (const auto& [g, n] : votes) {
+        if (n > best_votes) {
+            best = g;
+            best_votes = n;
+            tie = false;
+        } else if (n == best_votes) {
+            tie = true;
+        }
+    }
+    // A goal every entry shares; otherwise the session was balanced.
+    if (tie || best_votes < static_cast<int>(entries.size())) return std::nullopt;
+    return best;
+}
+
+PlannedSession read_plan_json(std::string_view text) {
+    PlannedSession out;
+    try {
+        const Json j = Json::parse(text);
+        const auto goal = j.at("goal").get<std::string>();
+        if (goal != "balanced") out.goal = parse_enum<Goal>(goal);
+        for (const auto& x : j.at("exercises")) {
+            Entry e;
+            e.exercise_id = x.at("id").get<std::string>();
+            e.exercise_name = x.at("name").get<std::string>();
+            const auto& d = x.at("dose");
+            e.sets = d.at("sets").get<int>();
+            e.reps = d.at("reps").get<int>();
+            e.hold = d.at("hold_seconds").get<int>();
+            e.side = d.at("per_side").get<bool>() ? "each" : "both";
+            out.entries.push_back(std::move(e));
+        }
+        out.seconds = j.at("total_seconds").get<int>();
+    } catch (const nlohmann::json::exception&) {
+        throw DataError("the remembered plan is damaged; run 'backcare plan' again");
+    }
+    if (out.entries.empty()) throw DataError("the remembered plan has no exercises; run 'backcare plan' again");
+    return out;
+}
+
+std::string session_json(const Session& s, bool with_id) {
+    Json entries = Json::array();
+    for (const Entry& e : s.entries) entries.push_back(entry_json(e));
+    Json out;
+    if (with_id) out["id"] = s.id;
+    out["uuid"] = s.uuid;
+    out["started"] = started_text(s);
+    out["date"] = s.local_date();
+    out["duration_seconds"] = s.duration;
+    out["goal"] = s.goal ? Json(std::string(name_of(*s.goal))) : Json(nullptr);
+    out["pain_before"] = s.pain_before ? Json(*s.pain_before) : Json(nullptr);
+    out["pain_after"] = s.pain_after ? Json(*s.pain_after) : Json(nullptr);
+    out["note"] = s.note;
+    out["origin"] = std::string(name_of(s.origin));
+    out["entries"] = entries;
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Session parse_session_json(std::string_view line, const Catalogue& catalogue,
+                           const std::function<std::string()>& new_uuid) {
+    Json j;
+    try {
+        j = Json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw UsageError(fmt::format("not valid JSON (at byte {})", e.byte));
+    }
+    if (!j.is_object()) throw UsageError("a session must be a JSON object");
+    check_keys(j, {"id", "uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after", "note", "origin", "entries"},
+               "a session");
+    Session s;
+    s.uuid = get<std::string>(j, "uuid", "");
+    if (s.uuid.empty()) s.uuid = new_uuid();
+    const auto started = get<std::string>(j, "started", "");
+    if (started.empty()) throw UsageError("'started' is missing (e.g. \"2026-11-23T18:30:00+01:00\")");
+    const auto parsed = parse_started(started);
+    if (!parsed) throw UsageError(fmt::format("'started' is not a date and time like 2026-11-23T18:30:00+01:00: '{}'", started.substr(0, 40)));
+    s.started = parsed->first;
+    s.utc_offset = parsed->second;
+    if (auto date = get<std::string>(j, "date", ""); !date.empty() && date != s.local_date())
+        throw UsageError(fmt::format("'date' {} is not the date of 'started' ({})", date.substr(0, 12), s.local_date()));
+    const auto goal = get<std::string>(j, "goal", "balanced");
+    if (goal != "balanced") {
+        s.goal = parse_enum<Goal>(goal);
+        if (!s.goal) throw UsageError("'goal' must be flexibility, strength, posture, balanced or null");
+    }
+    s.pain_before = optional_int(j, "pain_before");
+    s.pain_after = optional_int(j, "pain_after");
+    s.note = get<std::string>(j, "note", "");
+    const auto origin = get<std::string>(j, "origin", "import");
+    s.origin = parse_origin(origin).value_or(Origin::import);
+    if (!parse_origin(origin)) throw UsageError("'origin' must be typed, plan, import or guided");
+    if (!j.contains("entries") || !j.at("entries").is_array()) throw UsageError("'entries' must be an array");
+    for (const auto& e : j.at("entries")) s.entries.push_back(entry_from_json(e, catalogue));
+    if (auto d = optional_int(j, "duration_seconds"))
+        s.duration = *d;
+    else
+        s.duration = estimate_session_seconds(s.entries, catalogue);
+    check_session(s);
+    return s;
+}
+
+void write_session_csv(std::ostream& out, const Session& s) {
+    const std::string head = fmt::format(
+        "{},{},{},{},{},{},{},{},{}", s.uuid, started_text(s), s.local_date(), s.duration,
+        s.goal ? std::string(name_of(*s.goal)) : "", s.pain_before ? std::to_string(*s.pain_before) : "",
+        s.pain_after ? std::to_string(*s.pain_after) : "", csv_field(s.note), name_of(s.origin));
+    int position = 0;
+    for (const Entry& e : s.entries)
+        out << head << ',' << ++position << ',' << csv_field(e.exercise_id) << ',' << csv_field(e.exercise_name) << ','
+            << e.sets << ',' << e.reps << ',' << e.hold << ',' << e.side << ',' << csv_field(e.load) << ','
+            << (e.status == EntryStatus::skipped ? "skipped" : "done") << "\r\n";
+}
+
+std::vector<Session> read_sessions(std::istream& in, const std::string& label, const Catalogue& catalogue,
+                                   const std::function<std::string()>& new_uuid) {
+    std::vector<Session> out;
+    // Skip leading blank space to see what kind of input this is.
+    int line = 1;
+    while (in.peek() == ' ' || in.peek() == '\n' || in.peek() == '\r' || in.peek() == '\t')
+        if (in.get() == '\n') ++line;
+    if (in.peek() == EOF) return out;
+    auto fail = [&](int at, const std::string& why) -> DataError {
+        return DataError(fmt::format("{}:{}: {}", label, at, why));
+    };
+    if (in.peek() == '{') {
+        for (std::string text; std::getline(in, text); ++line) {
+            if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+            try {
+                out.push_back(parse_session_json(text, catalogue, new_uuid));
+            } catch (const Error& e) {
+                throw fail(line, e.what());
+            }
+        }
+        return out;
+    }
+    // CSV with a header naming its columns.
+    std::vector<std::string> header, fields;
+    try {
+        read_csv_record(in, header, line);
+    } catch (const Error& e) {
+        throw fail(line, e.what());
+    }
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (std::find(csv_columns().begin(), csv_columns().end(), header[i]) == csv_columns().end())
+            throw fail(1, fmt::format("unknown column '{}' (expected the header of 'backcare export --format csv')",
+                                      header[i].substr(0, 40)));
+        column[header[i]] = i;
+    }
+    for (const char* required : {"started", "exercise"})
+        if (!column.count(required)) throw fail(1, fmt::format("the header has no '{}' column", required));
+    std::map<std::string, std::size_t> by_uuid;  // uuid -> index in out
+    for (;;) {
+        const int at = line;
+        try {
+            if (!read_csv_record(in, fields, line)) break;
+            if (fields.size() == 1 && fields[0].empty()) continue;
+            if (fields.size() != header.size())
+                throw UsageError(fmt::format("{} fields where the header has {}", fields.size(), header.size()));
+            auto field = [&](const char* name) -> std::string {
+                auto it = column.find(name);
+                return it == column.end() ? std::string() : fields[it->second];
+            };
+            // A row is one entry; rows with the same uuid make one session.
+            Json entry;
+            entry["exercise"] = field("exercise");
+            auto number = [&](const char* name, const char* key, Json& into) {
+                const std::string v = field(name);
+                if (v.empty()) return;
+                try {
+                    std::size_t used = 0;
+                    const long long n = std::stoll(v, &used);
+                    if (used != v.size()) throw std::invalid_argument(v);
+                    into[key] = n;
+                } catch (const std::logic_error&) {
+                    throw UsageError(fmt::format("'{}' must be a whole number", name));
+                }
+            };
+            for (const char* key : {"name", "side", "load", "status"})
+                if (!field(key).empty()) entry[key] = field(key);
+            number("sets", "sets", entry);
+            number("reps", "reps", entry);
+            number("hold_seconds", "hold_seconds", entry);
+            const std::string uuid = field("uuid");
+            if (!uuid.empty()) {
+                if (auto it = by_uuid.find(uuid); it != by_uuid.end()) {
+                    Session& s = out[it->second];
+                    s.entries.push_back(entry_from_json(entry, catalogue));
+                    check_session(s);
+                    continue;
+                }
+            }
+            Json session;
+            if (!uuid.empty()) session["uuid"] = uuid;
+            for (const char* key : {"started", "date", "goal", "note", "origin"})
+                if (!field(key).empty()) session[key] = field(key);
+            number("duration_seconds", "duration_seconds", session);
+            number("pain_before", "pain_before", session);
+            number("pain_after", "pain_after", session);
+            session["entries"] = Json::array({entry});
+            out.push_back(parse_session_json(session.dump(), catalogue, new_uuid));
+            if (!uuid.empty()) by_uuid[uuid] = out.size() - 1;
+        } catch (const Error& e) {
+            throw fail(at, e.what());
+        }
+    }
+    return out;
+}
+
+void render_session_line(std::ostream& out, const Session& s, const Style& st) {
+    std::vector<std::string> items;
+    for (const Entry& e : s.entries) items.push_back(e.status == EntryStatus::skipped ? "(" + e.exercise_id + " skipped)" : format_item(e));
+    const std::string started = format_started(s);
+    std::string pain;
+    if (s.pain_before || s.pain_after)
+        pain = fmt::format("pain {}{}{}", s.pain_before ? std::to_string(*s.pain_before) : "?", st.unicode ? "→" : "->",
+                           s.pain_after ? std::to_string(*s.pain_after) : "?");
+    out << st.bold(fmt::format("{:>5}", s.id)) << "  " << started.substr(0, 10) << ' ' << started.substr(11, 5) << "  "
+        << fmt::format("{:>6}", format_seconds(s.duration)) << "  " << fmt::format("{:<10}", pain) << join(items, ", ")
+        << '\n';
+    if (!s.note.empty()) {
+        std::string note = s.note;
+        std::replace(note.begin(), note.end(), '\n', ' ');
+        std::replace(note.begin(), note.end(), '\t', ' ');
+        out << "       " << st.dim(note) << '\n';
+    }
+}
+
+void render_session_tsv(std::ostream& out, const Session& s) {
+    std::vector<std::string> items;
+    for (const Entry& e : s.entries) items.push_back(format_item(e) + (e.status == EntryStatus::skipped ? "!skipped" : ""));
+    out << s.id << '\t' << s.uuid << '\t' << format_started(s) << '\t' << s.local_date() << '\t' << s.duration << '\t'
+        << (s.goal ? name_of(*s.goal) : "") << '\t' << (s.pain_before ? std::to_string(*s.pain_before) : "") << '\t'
+        << (s.pain_after ? std::to_string(*s.pain_after) : "") << '\t' << name_of(s.origin) << '\t' << join(items, ",")
+        << '\t' << tsv_field(s.note) << '\n';
+}
+
+void render_session_text(std::ostream& out, const Session& s, const Style& st) {
+    out << st.bold(fmt::format("Session {}", s.id)) << st.dim(" " + s.uuid) << '\n';
+    out << "  " << format_started(s) << st.dot() << format_seconds(s.duration) << st.dot() << name_of(s.origin);
+    if (s.pain_before || s.pain_after)
+        out << st.dot() << "pain " << (s.pain_before ? std::to_string(*s.pain_before) : "?") << (st.unicode ? " → " : " -> ")
+            << (s.pain_after ? std::to_string(*s.pain_after) : "?");
+    out << '\n';
+    for (const Entry& e : s.entries)
+        out << "  " << (e.status == EntryStatus::skipped ? "skipped " : "") << e.exercise_name << "  "
+            << describe_dose(dose_of(e), st.unicode) << '\n';
+    if (!s.note.empty()) out << "  " << st.dim("note: ") << s.note << '\n';
+}
+
+}  // namespace backcare

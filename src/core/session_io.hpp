@@ -1,0 +1,57 @@
+#pragma once
+// Sessions in and out: JSON (one object per line), CSV (one row per entry),
+// and typed items such as "cat-cow:10".
+#include <functional>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "session.hpp"
+#include "style.hpp"
+
+namespace backcare {
+
+inline constexpr int session_json_schema = 1;
+
+// "cat-cow:10", "band-rows:2x12@red", or just "cat-cow" for the level-1 dose.
+// Throws UsageError for an unknown id (naming the nearest) or a bad dose.
+Entry parse_item(std::string_view item, const Catalogue&);
+std::string format_item(const Entry&);  // "band-rows:2x12@red"
+
+// Estimated seconds for entries done as logged (skipped ones count nothing).
+int estimate_session_seconds(const std::vector<Entry>&, const Catalogue&);
+// The goal most entries share; nullopt when mixed.
+PlanGoal main_goal(const std::vector<Entry>&, const Catalogue&);
+
+// The exercises of a remembered plan (last-plan.json), as planned.
+struct PlannedSession {
+    PlanGoal goal;
+    std::vector<Entry> entries;
+    int seconds = 0;
+};
+PlannedSession read_plan_json(std::string_view text);
+
+// One line of JSON; with_id adds this log's number for the session.
+std::string session_json(const Session&, bool with_id);
+// Parses one JSON object. Missing uuid: a new one from new_uuid(). Missing
+// duration: estimated. Entries may be objects or item strings. Throws
+// UsageError describing the problem (the caller adds where).
+Session parse_session_json(std::string_view line, const Catalogue&, const std::function<std::string()>& new_uuid);
+
+// The CSV header and one row per entry; RFC 4180 quoting.
+extern const char* const session_csv_header;
+void write_session_csv(std::ostream&, const Session&);
+
+// Reads sessions from JSON Lines or CSV (told apart by the first character);
+// throws DataError "LABEL:LINE: problem" for the first bad record.
+std::vector<Session> read_sessions(std::istream&, const std::string& label, const Catalogue&,
+                                   const std::function<std::string()>& new_uuid);
+
+// For history and log: "12  2026-11-23 18:30  8 min  pain 3→2  cat-cow:10, childs-pose:30s".
+void render_session_line(std::ostream&, const Session&, const Style&);
+void render_session_tsv(std::ostream&, const Session&);
+void render_session_text(std::ostream&, const Session&, const Style&);
+
+}  // namespace backcare
