@@ -20,16 +20,16 @@ bool valid_id(std::string_view id) {
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-void check_range(std::vector<Problem>& out, const std::string& field, const Range& r, int lo, int hi,
-                 std::string_view unit) {
-    if (r.min == 0 && r.max == 0) return;  // absent; a written 0 is caught by the loader
-    if (r.min < lo || r.max > hi)
-        out.push_back({field, fmt::format("{} must be from {} to {}{}", field.substr(field.find('.') + 1), lo, hi, unit)});
-    else if (r.min > r.max)
-        out.push_back({field, fmt::format("range [{}, {}] is upside down: the first number is the smallest", r.min, r.max)});
-}
-
 }  // namespace
+
+std::optional<std::string> dose_range_problem(std::string_view key, const Range& r) {
+    const int hi = key == "sets" ? 10 : key == "reps" ? 100 : 300;
+    if (r.min < 1 || r.max > hi)
+        return fmt::format("{} must be from 1 to {}{}", key, hi, key == "hold" ? " seconds" : "");
+    if (r.min > r.max)
+        return fmt::format("range [{}, {}] is upside down: the first number is the smallest", r.min, r.max);
+    return std::nullopt;
+}
 
 std::vector<Problem> validate(const Exercise& e) {
     std::vector<Problem> out;
@@ -50,9 +50,10 @@ std::vector<Problem> validate(const Exercise& e) {
     if (!e.harder.empty() && e.harder == e.id) out.push_back({"harder", "an exercise cannot be its own harder variant"});
 
     const DoseSpec& d = e.dose;
-    check_range(out, "dose.sets", d.sets, 1, 10, "");
-    check_range(out, "dose.reps", d.reps, 1, 100, "");
-    check_range(out, "dose.hold", d.hold, 1, 300, " seconds");
+    for (const auto& [key, range] : {std::pair{"sets", d.sets}, {"reps", d.reps}, {"hold", d.hold}}) {
+        if (range == Range{}) continue;  // absent; a written 0 is caught by the loader
+        if (auto problem = dose_range_problem(key, range)) out.push_back({std::string("dose.") + key, *problem});
+    }
     if (!d.reps.present() && !d.hold.present())
         out.push_back({"dose", "dose needs reps, hold or both"});
     if (d.tempo < 1 || d.tempo > 20) out.push_back({"dose.tempo", "tempo must be from 1 to 20 seconds per rep"});

@@ -1,6 +1,7 @@
 #pragma once
 // The exercise catalogue: the built-in exercises plus a person's own files.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,9 @@ struct Problem {
     std::string field;
     std::string message;
 };
+
+// What is wrong with a dose range ("sets", "reps" or "hold"), if anything.
+std::optional<std::string> dose_range_problem(std::string_view key, const Range&);
 
 // Checks that do not depend on other exercises: ids, ranges, required lists.
 std::vector<Problem> validate(const Exercise&);

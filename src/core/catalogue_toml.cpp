@@ -55,9 +55,7 @@ ParsedExercise read_exercise(const toml::value& table, const std::string& file, 
             for (const char* key : {"sets", "reps", "hold", "tempo", "rest"}) dose_keys[std::string("dose.") + key] = d.pos(key);
             // A written 0 would otherwise look like an absent range.
             for (const auto& [key, range] : {std::pair{"sets", e.dose.sets}, {"reps", e.dose.reps}, {"hold", e.dose.hold}})
-                if (d.has(key) && range.min == 0 && range.max == 0)
-                    d.error(d.pos(key), fmt::format("{} must be at least 1{}", key,
-                                                    std::string_view(key) == "sets" ? "" : " (leave the key out instead)"));
+                if (d.has(key) && range == Range{}) d.error(d.pos(key), *dose_range_problem(key, range));
             d.finish();
         }
     } else {
