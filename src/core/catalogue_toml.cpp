@@ -12,11 +12,12 @@ namespace {
 
 using toml_reader::TableReader;
 
-ParsedExercise read_exercise(const toml::value& table, const std::string& file, std::vector<Diagnostic>& out) {
+ParsedExercise read_exercise(const toml::value& table, const std::string& file, const toml_reader::Positions& positions,
+                             std::vector<Diagnostic>& out) {
     ParsedExercise p;
     Exercise& e = p.exercise;
     e.origin = file;
-    TableReader r(table, out);
+    TableReader r(table, positions, out);
     e.id = r.string("id", true).value_or("");
     p.id_pos = r.pos("id");
     e.name = r.string("name", true).value_or("");
@@ -42,11 +43,11 @@ ParsedExercise read_exercise(const toml::value& table, const std::string& file, 
     std::map<std::string, SourcePos> dose_keys;
     SourcePos dose_pos = r.table_pos();
     if (const toml::value* dose = r.raw("dose")) {
-        dose_pos = toml_reader::position_of(*dose);
+        dose_pos = r.position_of(*dose);
         if (!dose->is_table()) {
             r.error(dose_pos, "'dose' must be a table ([exercise.dose])");
         } else {
-            TableReader d(*dose, out, "dose");
+            TableReader d(*dose, positions, out, "dose");
             e.dose.sets = d.range("sets", true).value_or(Range{1, 1});
             e.dose.reps = d.range("reps", false).value_or(Range{});
             e.dose.hold = d.range("hold", false).value_or(Range{});
@@ -62,6 +63,8 @@ ParsedExercise read_exercise(const toml::value& table, const std::string& file, 
         r.error(r.table_pos(), "missing required table 'dose' ([exercise.dose])");
     }
     for (const auto& problem : validate(e)) {
+        // A missing key is already reported as missing.
+        if (problem.field.find('.') == std::string::npos && !r.has(problem.field)) continue;
         if (auto it = dose_keys.find(problem.field); it != dose_keys.end())
             r.error(it->second, problem.message);
         else
@@ -78,7 +81,8 @@ ParsedFile parse_catalogue(std::string_view text, const std::string& file_name) 
     file.name = file_name;
     auto root = toml_reader::parse(text, file_name, file.diagnostics);
     if (!root) return file;
-    TableReader top(*root, file.diagnostics);
+    const toml_reader::Positions positions;
+    TableReader top(*root, positions, file.diagnostics);
     if (auto schema = top.integer("schema", true); schema && *schema != catalogue_schema)
         top.error(top.pos("schema"), fmt::format("schema {} is not supported; this backcare reads schema {}", *schema,
                                                  catalogue_schema));
@@ -86,11 +90,11 @@ ParsedFile parse_catalogue(std::string_view text, const std::string& file_name) 
     if (!list) {
         top.error(SourcePos(file_name, 1, 1), "no exercises: add at least one [[exercise]] table");
     } else if (!list->is_array() || (!list->as_array().empty() && !list->as_array().front().is_table())) {
-        top.error(toml_reader::position_of(*list), "'exercise' must be an array of tables ([[exercise]])");
+        top.error(top.position_of(*list), "'exercise' must be an array of tables ([[exercise]])");
     } else {
         for (const auto& table : list->as_array()) {
             if (!table.is_table()) continue;
-            file.exercises.push_back(read_exercise(table, file_name, file.diagnostics));
+            file.exercises.push_back(read_exercise(table, file_name, positions, file.diagnostics));
         }
     }
     top.finish();

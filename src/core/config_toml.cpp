@@ -22,7 +22,8 @@ Config parse_config(std::string_view text, const std::string& file) {
     std::vector<Diagnostic> problems;
     Config c;
     if (auto root = toml_reader::parse(text, file, problems)) {
-        TableReader r(*root, problems);
+        const toml_reader::Positions positions;
+        TableReader r(*root, positions, problems);
         auto bounded = [&](const char* key, long long lo, long long hi) -> std::optional<int> {
             auto v = r.integer(key, false);
             if (v && (*v < lo || *v > hi)) {

@@ -18,7 +18,19 @@ std::vector<std::string> Diagnostic::snippet() const {
     std::string text = where.line_text;
     // Tabs would shift the caret; show them as single spaces.
     std::replace(text.begin(), text.end(), '\t', ' ');
-    const std::size_t col = static_cast<std::size_t>(std::max(where.column, 1)) - 1;
+    std::size_t col = static_cast<std::size_t>(std::max(where.column, 1)) - 1;
+    // A very long line is shown as a window around the spot.
+    constexpr std::size_t window = 100, lead = 40;
+    if (text.size() > window) {
+        const auto is_continuation = [&](std::size_t i) { return i < text.size() && (text[i] & 0xC0) == 0x80; };
+        std::size_t first = col > lead ? col - lead : 0;
+        while (is_continuation(first)) ++first;
+        std::size_t last = std::min(text.size(), first + window);
+        while (is_continuation(last)) ++last;
+        const bool cut_front = first > 0, cut_back = last < text.size();
+        text = (cut_front ? "..." : "") + text.substr(first, last - first) + (cut_back ? "..." : "");
+        col = col - first + (cut_front ? 3 : 0);
+    }
     const std::size_t width = static_cast<std::size_t>(std::clamp(where.width, 1, 80));
     return {
         fmt::format(" {} | {}", number, text),

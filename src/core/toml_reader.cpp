@@ -1,5 +1,6 @@
 #include "toml_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -51,20 +52,126 @@ Diagnostic from_syntax_error(const std::string& what, const std::string& file) {
     return d;
 }
 
+// toml11 3.7.1 reads past the end of its buffer on some invalid UTF-8 and
+// recurses once per nested array or inline table, so a hostile file could
+// crash it. Such text is refused here, before toml11 sees it.
+constexpr std::size_t max_file_bytes = 1 << 20;
+constexpr int max_nesting = 64;
+constexpr int max_key_parts = 64;
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid
+// (overlong forms, surrogates and code points past U+10FFFF included).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c == 0xE0) n = 3, lo = 0xA0;
+    else if (c == 0xED) n = 3, hi = 0x9F;
+    else if (c >= 0xE1 && c <= 0xEF) n = 3;
+    else if (c == 0xF0) n = 4, lo = 0x90;
+    else if (c == 0xF4) n = 4, hi = 0x8F;
+    else if (c >= 0xF1 && c <= 0xF3) n = 4;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+    return n;
+}
+
+SourcePos position_in(std::string_view text, std::size_t offset, const std::string& file) {
+    SourcePos p(file, 1, 1);
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i)
+        if (text[i] == '\n') ++p.line, line_start = i + 1;
+    p.column = static_cast<int>(offset - line_start) + 1;
+    const auto end = text.find('\n', line_start);
+    std::string line(text.substr(line_start, end == std::string_view::npos ? std::string_view::npos : end - line_start));
+    // Show the line only up to the bad byte, so the snippet stays valid text.
+    if (offset - line_start <= line.size()) line.resize(offset - line_start);
+    p.line_text = line;
+    return p;
+}
+
+// Finds what toml11 must not see: invalid UTF-8, or brackets and braces
+// nested deeper than max_nesting outside strings and comments, or a dotted
+// key of more than max_key_parts parts.
+std::optional<Diagnostic> prescan(std::string_view text, const std::string& file) {
+    if (text.size() > max_file_bytes)
+        return Diagnostic{SourcePos(file), fmt::format("file is larger than {} KiB; not a backcare file", max_file_bytes / 1024)};
+    for (std::size_t i = 0; i < text.size();) {
+        const auto n = utf8_length(text, i);
+        if (n == 0) return Diagnostic{position_in(text, i, file), "invalid TOML: the file is not valid UTF-8 here"};
+        i += n;
+    }
+    int depth = 0;
+    int dots = 0;  // in the key being read: toml11 is quadratic in a key's parts
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '=' || c == ',' || c == '{' || c == '}') dots = 0;
+        if (c == '.' && ++dots > max_key_parts)
+            return Diagnostic{position_in(text, i, file),
+                              fmt::format("invalid TOML: a key with more than {} dotted parts", max_key_parts)};
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '"' || c == '\'') {
+            const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+            const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+            i += close.size();
+            while (i < text.size() && text.substr(i, close.size()) != close) {
+                if (!multi && text[i] == '\n') break;  // unterminated: toml11 reports it
+                if (c == '"' && text[i] == '\\') ++i;  // skip the escaped character
+                ++i;
+            }
+            if (i < text.size() && !(!multi && text[i] == '\n')) {
+                i += close.size() - 1;
+                // A multi-line string may end with one or two quotes of its own.
+                for (int extra = 0; multi && extra < 2 && i + 1 < text.size() && text[i + 1] == c; ++extra) ++i;
+            }
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_nesting)
+                return Diagnostic{position_in(text, i, file),
+                                  fmt::format("invalid TOML: arrays and tables nested deeper than {} levels", max_nesting)};
+        } else if (c == ']' || c == '}') {
+            if (depth > 0) --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
-SourcePos position_of(const Value& v) {
-    const auto loc = v.location();
-    SourcePos p;
-    p.file = loc.file_name();
-    p.line = static_cast<int>(loc.line());
-    p.column = static_cast<int>(loc.column());
-    p.line_text = loc.line_str();
-    p.width = static_cast<int>(loc.region());
+SourcePos Positions::of(const Value& v) const {
+    const auto* reg = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
+    if (!reg) {
+        const auto loc = v.location();
+        SourcePos p(loc.file_name(), static_cast<int>(loc.line()), static_cast<int>(loc.column()));
+        p.line_text = loc.line_str();
+        p.width = static_cast<int>(loc.region());
+        return p;
+    }
+    if (source_ != reg->source().get()) {
+        source_ = reg->source().get();
+        line_starts_.assign(1, 0);
+        for (auto it = reg->begin(); it != reg->end(); ++it)
+            if (*it == '\n') line_starts_.push_back(static_cast<std::size_t>(it - reg->begin()) + 1);
+    }
+    const auto offset = static_cast<std::size_t>(reg->first() - reg->begin());
+    const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+    SourcePos p(reg->name(), static_cast<int>(line), static_cast<int>(reg->before()) + 1);
+    p.line_text = reg->line();
+    p.width = static_cast<int>(reg->size());
     return p;
 }
 
 std::optional<Value> parse(std::string_view text, const std::string& file_name, std::vector<Diagnostic>& out) {
+    if (auto problem = prescan(text, file_name)) {
+        out.push_back(std::move(*problem));
+        return std::nullopt;
+    }
     try {
         std::istringstream in{std::string(text)};
         return toml::parse(in, file_name);
@@ -76,8 +183,8 @@ std::optional<Value> parse(std::string_view text, const std::string& file_name, 
     return std::nullopt;
 }
 
-TableReader::TableReader(const Value& table, std::vector<Diagnostic>& out, std::string context)
-    : table_(table), out_(out), context_(std::move(context)) {}
+TableReader::TableReader(const Value& table, const Positions& positions, std::vector<Diagnostic>& out, std::string context)
+    : table_(table), positions_(positions), out_(out), context_(std::move(context)) {}
 
 bool TableReader::has(const std::string& key) const { return table_.is_table() && table_.as_table().count(key) > 0; }
 

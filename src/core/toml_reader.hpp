@@ -16,7 +16,17 @@ namespace backcare::toml_reader {
 
 using Value = toml::value;
 
-SourcePos position_of(const Value& v);
+// Where values are in their file. toml11 counts the lines before a value
+// each time it is asked, which makes a file with many values quadratic; this
+// counts the lines of each file once.
+class Positions {
+public:
+    SourcePos of(const Value& v) const;
+
+private:
+    mutable const void* source_ = nullptr;
+    mutable std::vector<std::size_t> line_starts_;
+};
 
 // Parses text; a syntax error becomes a diagnostic and returns nullopt.
 std::optional<Value> parse(std::string_view text, const std::string& file_name, std::vector<Diagnostic>& out);
@@ -25,12 +35,13 @@ std::optional<Value> parse(std::string_view text, const std::string& file_name, 
 // finish() every key that was never asked for.
 class TableReader {
 public:
-    TableReader(const Value& table, std::vector<Diagnostic>& out, std::string context = {});
+    TableReader(const Value& table, const Positions& positions, std::vector<Diagnostic>& out, std::string context = {});
 
     bool has(const std::string& key) const;
     const Value* raw(const std::string& key);
     SourcePos pos(const std::string& key) const;
-    SourcePos table_pos() const { return position_of(table_); }
+    SourcePos table_pos() const { return positions_.of(table_); }
+    SourcePos position_of(const Value& v) const { return positions_.of(v); }
 
     std::optional<std::string> string(const std::string& key, bool required);
     std::optional<long long> integer(const std::string& key, bool required);
@@ -66,6 +77,7 @@ private:
     bool expect(const std::string& key, bool required, toml::value_t type, const char* type_name);
 
     const Value& table_;
+    const Positions& positions_;
     std::vector<Diagnostic>& out_;
     std::string context_;
     std::set<std::string> read_;
