@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
+#include "text.hpp"
 
 #ifndef BACKCARE_VERSION
 #define BACKCARE_VERSION "0.0.0"
@@ -60,6 +61,81 @@ void print_error(std::ostream& err, const std::string& message, const std::vecto
     for (const auto& line : detail) err << line << '\n';
 }
 
+std::vector<std::string> command_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+    return names;
+}
+
+// The words of a command line "backcare catalogue frob" as a person says them.
+std::string command_path(const CLI::App& app) {
+    return app.get_parent() ? command_path(*app.get_parent()) + " " + app.get_name() : std::string("backcare");
+}
+
+// CLI11 reports an unknown command, or an unknown option before a command,
+// as "A subcommand is required". Walking the words first finds what was
+// meant and names it.
+std::optional<std::string> unknown_word(const CLI::App& app, int argc, const char* const* argv) {
+    const CLI::App* current = &app;
+    auto find_option = [&](const std::string& name) -> const CLI::Option* {
+        for (const CLI::App* a = current; a; a = a->get_parent())
+            if (const auto* o = a->get_option_no_throw(name)) return o;
+        return nullptr;
+    };
+    bool asks_help = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--") return std::nullopt;
+        if (arg == "-h" || arg == "--help" || arg == "-V" || arg == "--version") asks_help = true;
+        if (arg.size() > 1 && arg[0] == '-') {
+            const bool is_long = arg.rfind("--", 0) == 0;
+            const auto eq = arg.find('=');
+            const std::string name = is_long ? arg.substr(0, eq) : arg.substr(0, 2);
+            const auto* option = find_option(name);
+            if (!option) {
+                if (is_long || !std::isdigit(static_cast<unsigned char>(arg[1])))
+                    return fmt::format("unknown option '{}' for '{}'; see '{} --help'", name, command_path(*current),
+                                       command_path(*current));
+                return std::nullopt;
+            }
+            const bool value_attached = is_long ? eq != std::string::npos : arg.size() > 2;
+            if (option->get_expected_min() > 0 && !value_attached) ++i;
+            continue;
+        }
+        const auto names = command_names(*current);
+        if (names.empty()) continue;  // an argument of the command
+        const auto match = current->get_subcommands([&](const CLI::App* s) { return s->check_name(arg); });
+        if (match.empty()) {
+            const auto near = nearest(arg, names, 1);
+            const std::string where = current == &app ? "" : fmt::format(" for '{}'", command_path(*current));
+            return fmt::format("unknown command '{}'{}; {}", arg, where,
+                               near.empty() ? fmt::format("expected {}", join_or(names))
+                                            : fmt::format("did you mean '{}'?", near.front()));
+        }
+        current = match.front();
+    }
+    if (asks_help) return std::nullopt;
+    if (current == &app) return "no command given; see 'backcare --help'";
+    if (!command_names(*current).empty())
+        return fmt::format("'{}' needs a command: {}", command_path(*current), join_or(command_names(*current)));
+    return std::nullopt;
+}
+
+// CLI11's own wording, where it is unclear, in ours.
+std::string describe(const CLI::ParseError& e) {
+    const std::string what = e.what();
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+        const std::string name = what.substr(0, what.find(':'));
+        if (what.find("missing") != std::string::npos) return fmt::format("{} needs a value", name);
+        if (what.find("At Most") != std::string::npos) return fmt::format("{} is given more than once", name);
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+        const auto colon = what.find(": ");
+        if (colon != std::string::npos) return fmt::format("unexpected argument '{}'", what.substr(colon + 2));
+    }
+    return what;
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, const Environment& env, std::istream& in, std::ostream& out,
@@ -84,6 +160,10 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
 
     try {
         try {
+            if (auto problem = unknown_word(app, argc, argv)) {
+                print_error(err, *problem);
+                return static_cast<int>(Exit::usage);
+            }
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp&) {
             out << app.help();  // the help of the subcommand that asked, if any
@@ -95,8 +175,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
             out << e.what() << '\n';
             return 0;
         } catch (const CLI::ParseError& e) {
-            print_error(err, e.what());
-            err << "Run 'backcare --help' or 'backcare COMMAND --help' for usage.\n";
+            print_error(err, describe(e));
             return static_cast<int>(Exit::usage);
         }
         Context ctx{env,
