@@ -90,18 +90,20 @@ int run_log(const LogOptions& o, Context& ctx) {
     if (batch) {
         if (o.plan || o.at || o.duration || o.pain_before || o.pain_after || o.note || o.uuid || !o.skip.empty())
             throw UsageError("'log -' reads every field from standard input; give no other session options");
-        const auto sessions = read_sessions(ctx.in, "<stdin>", catalogue, [&] { return ctx.new_uuid(); });
+        SessionReader reader(ctx.in, "<stdin>", catalogue, [&] { return ctx.new_uuid(); });
         if (o.dry_run) {
-            for (const auto& s : sessions) ctx.out << session_json(s, false) << '\n';
+            while (auto s = reader.next()) ctx.out << session_json(*s, false) << '\n';
             return 0;
         }
-        auto journal = Journal::open_for_writing(ctx.paths.database());
-        const AddResult r = journal.add(sessions);
-        if (o.format == "json")
-            for (const auto& s : r.added) ctx.out << session_json(s, true) << '\n';
-        else if (!ctx.quiet)
-            ctx.out << fmt::format("{} session{} logged, {} already present\n", r.added.size(),
-                                   r.added.size() == 1 ? "" : "s", r.present.size());
+        // Printed once stored: a refused batch prints nothing.
+        std::string stored;
+        OnAdded on_added;
+        if (o.format == "json") on_added = [&](const Session& s) { stored += session_json(s, true) + '\n'; };
+        const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, on_added);
+        ctx.out << stored;
+        if (o.format == "json") return 0;
+        if (!ctx.quiet)
+            ctx.out << fmt::format("{} session{} logged, {} already present\n", added, added == 1 ? "" : "s", present);
         return 0;
     }
     const Session s = typed_session(o, ctx, catalogue);

@@ -36,22 +36,21 @@ int run_export(const ExportOptions& o, Context& ctx) {
 int run_import(const ImportOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
     auto new_uuid = [&] { return ctx.new_uuid(); };
-    std::vector<Session> sessions;
-    if (o.file == "-") {
-        sessions = read_sessions(ctx.in, "<stdin>", catalogue, new_uuid);
-    } else {
-        std::ifstream in(o.file, std::ios::binary);
-        if (!in) throw IoError(fmt::format("cannot read {}", o.file));
-        sessions = read_sessions(in, o.file, catalogue, new_uuid);
+    std::ifstream file;
+    if (o.file != "-") {
+        file.open(o.file, std::ios::binary);
+        if (!file) throw IoError(fmt::format("cannot read {}", o.file));
     }
+    std::istream& in = o.file == "-" ? ctx.in : file;
+    SessionReader reader(in, o.file == "-" ? "<stdin>" : o.file, catalogue, new_uuid);
     if (o.dry_run) {
-        if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", sessions.size(), sessions.size() == 1 ? "" : "s");
+        std::size_t n = 0;
+        while (reader.next()) ++n;
+        if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", n, n == 1 ? "" : "s");
         return 0;
     }
-    auto journal = Journal::open_for_writing(ctx.paths.database());
-    const AddResult r = journal.add(sessions);
-    if (!ctx.quiet)
-        ctx.out << fmt::format("{} added, {} already present\n", r.added.size(), r.present.size());
+    const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); });
+    if (!ctx.quiet) ctx.out << fmt::format("{} added, {} already present\n", added, present);
     return 0;
 }
 

@@ -101,14 +101,15 @@ std::vector<Diagnostic> cross_check(const std::vector<ParsedFile>& files, const 
             }
         }
     auto exists = [&](const std::string& id) { return seen.count(id) > 0 || base.find(id) != nullptr; };
+    std::vector<std::string> ids;  // for suggestions, each once
+    for (const auto& [id, _] : seen) ids.push_back(id);
+    for (const auto& e : base.exercises())
+        if (!seen.count(e.id)) ids.push_back(e.id);
     for (const auto& file : files)
         for (const auto& p : file.exercises) {
             for (const auto& [variant, pos, what] :
                  {std::tuple{&p.exercise.easier, &p.easier_pos, "easier"}, {&p.exercise.harder, &p.harder_pos, "harder"}}) {
                 if (variant->empty() || exists(*variant)) continue;
-                std::vector<std::string> ids;
-                for (const auto& [id, _] : seen) ids.push_back(id);
-                for (const auto& e : base.exercises()) ids.push_back(e.id);
                 const auto near = nearest(*variant, ids);
                 out.push_back({*pos, fmt::format("{} variant '{}' names no exercise{}", what, *variant,
                                                  near.empty() ? "" : fmt::format("; did you mean {}?", join_or(near)))});

@@ -181,8 +181,11 @@ Date parse_since(std::string_view text, Date today, std::string_view option) {
         // "7d" is the last seven days including today.
         if (unit == 'd') return today - days{std::max(n, 1) - 1};
         if (unit == 'w') return today - days{7 * std::max(n, 1) - 1};
-        if (unit == 'm') return sys_days{year_month_day{today} - months{n}} + days{1};
-        if (unit == 'y') return sys_days{year_month_day{today} - years{n}} + days{1};
+        // "1m" is since the same day a month ago, exclusive; on 31 March that
+        // day is clamped to the end of February, so all of March is covered.
+        auto clamped = [](year_month_day d) { return d.ok() ? sys_days{d} : sys_days{d.year() / d.month() / last}; };
+        if (unit == 'm') return clamped(year_month_day{today} - months{n}) + days{1};
+        if (unit == 'y') return clamped(year_month_day{today} - years{n}) + days{1};
     }
     if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
         if (auto d = parse_date(text)) return *d;

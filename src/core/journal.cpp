@@ -203,55 +203,117 @@ Journal Journal::open_for_writing(const fs::path& path) {
     });
 }
 
+namespace {
+
+// Prepared once per transaction and reused for every session.
+class Inserter {
+public:
+    explicit Inserter(SQLite::Database& db)
+        : db_(db),
+          session_(db, "INSERT INTO session (uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
+          entry_(db, "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+    // The new row's id, or 0 when the uuid was already there.
+    std::int64_t insert(const Session& s) {
+        check_session(s);
+        session_.bind(1, s.uuid);
+        session_.bind(2, static_cast<int64_t>(s.started));
+        session_.bind(3, s.utc_offset);
+        session_.bind(4, s.duration);
+        if (s.goal) session_.bindNoCopy(5, name_of(*s.goal).data()); else session_.bind(5);
+        if (s.pain_before) session_.bind(6, *s.pain_before); else session_.bind(6);
+        if (s.pain_after) session_.bind(7, *s.pain_after); else session_.bind(7);
+        session_.bindNoCopy(8, s.note);
+        session_.bindNoCopy(9, name_of(s.origin).data());
+        const int changed = session_.exec();
+        session_.reset();
+        if (changed == 0) return 0;
+        const std::int64_t id = db_.getLastInsertRowid();
+        int position = 0;
+        for (const Entry& e : s.entries) {
+            entry_.bind(1, static_cast<int64_t>(id));
+            entry_.bind(2, ++position);
+            entry_.bindNoCopy(3, e.exercise_id);
+            entry_.bindNoCopy(4, e.exercise_name);
+            entry_.bind(5, e.sets);
+            entry_.bind(6, e.reps);
+            entry_.bind(7, e.hold);
+            entry_.bindNoCopy(8, e.side);
+            entry_.bindNoCopy(9, e.load);
+            entry_.bindNoCopy(10, e.status == EntryStatus::skipped ? "skipped" : "done");
+            entry_.exec();
+            entry_.reset();
+        }
+        return id;
+    }
+
+private:
+    SQLite::Database& db_;
+    SQLite::Statement session_;
+    SQLite::Statement entry_;
+};
+
+}  // namespace
+
 AddResult Journal::add(const std::vector<Session>& sessions) {
     for (const auto& s : sessions) check_session(s);
     return guarded(path_, [&] {
         AddResult result;
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement insert(*db_,
-                                 "INSERT INTO session (uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING");
-        SQLite::Statement insert_entry(*db_,
-                                       "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Inserter inserter(*db_);
         for (const Session& s : sessions) {
-            insert.bind(1, s.uuid);
-            insert.bind(2, static_cast<int64_t>(s.started));
-            insert.bind(3, s.utc_offset);
-            insert.bind(4, s.duration);
-            if (s.goal) insert.bind(5, std::string(name_of(*s.goal))); else insert.bind(5);
-            if (s.pain_before) insert.bind(6, *s.pain_before); else insert.bind(6);
-            if (s.pain_after) insert.bind(7, *s.pain_after); else insert.bind(7);
-            insert.bind(8, s.note);
-            insert.bind(9, std::string(name_of(s.origin)));
-            const int changed = insert.exec();
-            insert.reset();
-            if (changed == 0) {
+            if (const auto id = inserter.insert(s)) {
+                result.added.push_back(s);
+                result.added.back().id = id;
+            } else {
                 result.present.push_back(s.uuid);
-                continue;
             }
-            Session stored = s;
-            stored.id = db_->getLastInsertRowid();
-            int position = 0;
-            for (const Entry& e : s.entries) {
-                insert_entry.bind(1, static_cast<int64_t>(stored.id));
-                insert_entry.bind(2, ++position);
-                insert_entry.bind(3, e.exercise_id);
-                insert_entry.bind(4, e.exercise_name);
-                insert_entry.bind(5, e.sets);
-                insert_entry.bind(6, e.reps);
-                insert_entry.bind(7, e.hold);
-                insert_entry.bind(8, e.side);
-                insert_entry.bind(9, e.load);
-                insert_entry.bind(10, e.status == EntryStatus::skipped ? "skipped" : "done");
-                insert_entry.exec();
-                insert_entry.reset();
-            }
-            result.added.push_back(std::move(stored));
         }
         tx.commit();
         return result;
     });
+}
+
+std::pair<std::size_t, std::size_t> Journal::add_each(const SessionSource& next, const OnAdded& on_added) {
+    return guarded(path_, [&] {
+        std::size_t added = 0, present = 0;
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        // A large import touches many index pages; a bigger cache for this transaction only.
+        db_->exec("PRAGMA cache_size = -32768");
+        Inserter inserter(*db_);
+        while (auto s = next()) {
+            if (const auto id = inserter.insert(*s)) {
+                ++added;
+                if (on_added) {
+                    s->id = id;
+                    on_added(*s);
+                }
+            } else {
+                ++present;
+            }
+        }
+        tx.commit();
+        return std::pair{added, present};
+    });
+}
+
+std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const SessionSource& next,
+                                                   const OnAdded& on_added) {
+    std::error_code ec;
+    if (fs::exists(path, ec)) return open_for_writing(path).add_each(next, on_added);
+    std::vector<Session> all;
+    while (auto s = next()) {
+        check_session(*s);
+        all.push_back(std::move(*s));
+    }
+    auto journal = open_for_writing(path);
+    std::size_t i = 0;
+    return journal.add_each([&]() -> std::optional<Session> {
+        if (i == all.size()) return std::nullopt;
+        return std::move(all[i++]);
+    }, on_added);
 }
 
 void Journal::load_entries(Session& s) const {

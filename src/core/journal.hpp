@@ -27,6 +27,9 @@ struct AddResult {
     std::vector<std::string> present;  // uuids that were already in the log
 };
 
+using SessionSource = std::function<std::optional<Session>()>;
+using OnAdded = std::function<void(const Session&)>;
+
 class Journal {
 public:
     // An existing log for reading; nullopt when the file does not exist (an
@@ -43,6 +46,16 @@ public:
     // All or nothing, in one transaction; a uuid already present is skipped,
     // so retrying or re-importing never duplicates.
     AddResult add(const std::vector<Session>&);
+    // The same for a stream: stores what next() gives until nullopt, in one
+    // transaction; any exception from next() stores nothing. Calls on_added
+    // (when given) with each stored session and its new id, before the
+    // commit. Returns how many were added and how many were already present.
+    std::pair<std::size_t, std::size_t> add_each(const SessionSource& next, const OnAdded& on_added = {});
+    // add_each on the log at path. A missing log is created only once the
+    // whole stream has been read without error (so it is held in memory
+    // first); an existing one takes the stream as it comes.
+    static std::pair<std::size_t, std::size_t> store(const std::filesystem::path&, const SessionSource& next,
+                                                     const OnAdded& on_added = {});
     // Removes the most recently logged session; nullopt when the log is empty.
     std::optional<Session> remove_last();
     // Removes a session by its number in this log or its uuid (or a unique

@@ -108,6 +108,17 @@ int parse_pain(std::string_view text, std::string_view option) {
     return v;
 }
 
+void check_entry(const Entry& e) {
+    if (e.exercise_id.empty() || e.exercise_id.size() > 40) throw UsageError("an exercise id must be 1 to 40 characters");
+    if (e.sets < 1 || e.sets > max_sets) throw UsageError(fmt::format("{}: sets must be from 1 to {}", e.exercise_id, max_sets));
+    if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 1 to {}", e.exercise_id, max_reps));
+    if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 1 to {} seconds", e.exercise_id, max_hold_seconds));
+    if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
+    if (e.side != "both" && e.side != "each" && e.side != "left" && e.side != "right")
+        throw UsageError(fmt::format("{}: side must be both, each, left or right", e.exercise_id));
+    if (e.load.size() > 40) throw UsageError(fmt::format("{}: load is longer than 40 characters", e.exercise_id));
+}
+
 void check_session(const Session& s) {
     if (!is_uuid(s.uuid)) throw UsageError(fmt::format("uuid '{}' is not a lowercase UUID like 0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b", s.uuid.substr(0, 40)));
     for (const auto& [pain, name] : {std::pair{s.pain_before, "pain before"}, std::pair{s.pain_after, "pain after"}})
@@ -117,16 +128,7 @@ void check_session(const Session& s) {
     if (s.note.size() > max_note_bytes) throw UsageError(fmt::format("note is longer than {} bytes", max_note_bytes));
     if (s.entries.empty()) throw UsageError("a session needs at least one exercise");
     if (s.entries.size() > 100) throw UsageError("a session has more than 100 exercises");
-    for (const Entry& e : s.entries) {
-        if (e.exercise_id.empty() || e.exercise_id.size() > 40) throw UsageError("an exercise id must be 1 to 40 characters");
-        if (e.sets < 1 || e.sets > max_sets) throw UsageError(fmt::format("{}: sets must be from 1 to {}", e.exercise_id, max_sets));
-        if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 1 to {}", e.exercise_id, max_reps));
-        if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 1 to {} seconds", e.exercise_id, max_hold_seconds));
-        if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
-        if (e.side != "both" && e.side != "each" && e.side != "left" && e.side != "right")
-            throw UsageError(fmt::format("{}: side must be both, each, left or right", e.exercise_id));
-        if (e.load.size() > 40) throw UsageError(fmt::format("{}: load is longer than 40 characters", e.exercise_id));
-    }
+    for (const Entry& e : s.entries) check_entry(e);
 }
 
 }  // namespace backcare

@@ -60,6 +60,7 @@ bool is_uuid(std::string_view);
 // The checks every stored session passes, whatever its source; throws
 // UsageError (typed input) naming the field. Notes and pain values are
 // never echoed in messages.
+void check_entry(const Entry&);
 void check_session(const Session&);
 
 // A pain score from 0 to 10; the error does not repeat the value typed.

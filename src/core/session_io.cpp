@@ -56,9 +56,11 @@ std::optional<int> optional_int(const Json& j, const char* key) {
 }
 
 void check_keys(const Json& j, std::initializer_list<const char*> known, std::string_view what) {
-    for (const auto& [key, _] : j.items())
+    for (const auto& item : j.items()) {
+        const std::string& key = item.key();
         if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) == known.end())
-            throw UsageError(fmt::format("unknown key '{}' in {}", key, what));
+            throw UsageError(fmt::format("unknown key '{}' in {}", key.substr(0, 40), what));
+    }
 }
 
 Entry entry_from_json(const Json& j, const Catalogue& catalogue) {
@@ -205,7 +207,10 @@ PlannedSession read_plan_json(std::string_view text) {
     try {
         const Json j = Json::parse(text);
         const auto goal = j.at("goal").get<std::string>();
-        if (goal != "balanced") out.goal = parse_enum<Goal>(goal);
+        if (goal != "balanced") {
+            out.goal = parse_enum<Goal>(goal);
+            if (!out.goal) throw DataError("unknown goal");
+        }
         for (const auto& x : j.at("exercises")) {
             Entry e;
             e.exercise_id = x.at("id").get<std::string>();
@@ -215,10 +220,13 @@ PlannedSession read_plan_json(std::string_view text) {
             e.reps = d.at("reps").get<int>();
             e.hold = d.at("hold_seconds").get<int>();
             e.side = d.at("per_side").get<bool>() ? "each" : "both";
+            check_entry(e);
             out.entries.push_back(std::move(e));
         }
         out.seconds = j.at("total_seconds").get<int>();
     } catch (const nlohmann::json::exception&) {
+        throw DataError("the remembered plan is damaged; run 'backcare plan' again");
+    } catch (const Error&) {
         throw DataError("the remembered plan is damaged; run 'backcare plan' again");
     }
     if (out.entries.empty()) throw DataError("the remembered plan has no exercises; run 'backcare plan' again");
@@ -298,99 +306,125 @@ void write_session_csv(std::ostream& out, const Session& s) {
             << (e.status == EntryStatus::skipped ? "skipped" : "done") << "\r\n";
 }
 
-std::vector<Session> read_sessions(std::istream& in, const std::string& label, const Catalogue& catalogue,
-                                   const std::function<std::string()>& new_uuid) {
-    std::vector<Session> out;
+SessionReader::SessionReader(std::istream& in, std::string label, const Catalogue& catalogue,
+                             std::function<std::string()> new_uuid)
+    : in_(in), label_(std::move(label)), catalogue_(catalogue), new_uuid_(std::move(new_uuid)) {
     // Skip leading blank space to see what kind of input this is.
-    int line = 1;
-    while (in.peek() == ' ' || in.peek() == '\n' || in.peek() == '\r' || in.peek() == '\t')
-        if (in.get() == '\n') ++line;
-    if (in.peek() == EOF) return out;
-    auto fail = [&](int at, const std::string& why) -> DataError {
-        return DataError(fmt::format("{}:{}: {}", label, at, why));
-    };
-    if (in.peek() == '{') {
-        for (std::string text; std::getline(in, text); ++line) {
-            if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-            try {
-                out.push_back(parse_session_json(text, catalogue, new_uuid));
-            } catch (const Error& e) {
-                throw fail(line, e.what());
-            }
-        }
-        return out;
-    }
-    // CSV with a header naming its columns.
-    std::vector<std::string> header, fields;
+    while (in_.peek() == ' ' || in_.peek() == '\n' || in_.peek() == '\r' || in_.peek() == '\t')
+        if (in_.get() == '\n') ++line_;
+    if (in_.peek() == EOF) return;
+    csv_ = in_.peek() != '{';
+    if (!csv_) return;
+    std::vector<std::string> header;
     try {
-        read_csv_record(in, header, line);
+        read_csv_record(in_, header, line_);
     } catch (const Error& e) {
-        throw fail(line, e.what());
+        throw fail(1, e.what());
     }
-    std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (std::find(csv_columns().begin(), csv_columns().end(), header[i]) == csv_columns().end())
             throw fail(1, fmt::format("unknown column '{}' (expected the header of 'backcare export --format csv')",
                                       header[i].substr(0, 40)));
-        column[header[i]] = i;
+        column_[header[i]] = i;
     }
+    columns_ = header.size();
     for (const char* required : {"started", "exercise"})
-        if (!column.count(required)) throw fail(1, fmt::format("the header has no '{}' column", required));
-    std::map<std::string, std::size_t> by_uuid;  // uuid -> index in out
+        if (!column_.count(required)) throw fail(1, fmt::format("the header has no '{}' column", required));
+}
+
+DataError SessionReader::fail(int line, const std::string& why) const {
+    return DataError(fmt::format("{}:{}: {}", label_, line, why));
+}
+
+std::optional<Session> SessionReader::next() {
+    if (!csv_) {
+        for (std::string text; std::getline(in_, text);) {
+            const int at = line_++;
+            if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+            try {
+                return parse_session_json(text, catalogue_, new_uuid_);
+            } catch (const Error& e) {
+                throw fail(at, e.what());
+            }
+        }
+        return std::nullopt;
+    }
+    // CSV: a row is one entry; consecutive rows with the same uuid make one session.
+    std::optional<Session> session;
+    std::string uuid;
+    bool estimate = false;  // no duration column: estimated from every entry, as for JSON
     for (;;) {
-        const int at = line;
+        if (!pending_) {
+            pending_line_ = line_;
+            try {
+                if (!read_csv_record(in_, pending_fields_, line_)) break;
+            } catch (const Error& e) {
+                throw fail(pending_line_, e.what());
+            }
+            if (pending_fields_.size() == 1 && pending_fields_[0].empty()) continue;
+            pending_ = true;
+        }
+        const int at = pending_line_;
         try {
-            if (!read_csv_record(in, fields, line)) break;
-            if (fields.size() == 1 && fields[0].empty()) continue;
-            if (fields.size() != header.size())
-                throw UsageError(fmt::format("{} fields where the header has {}", fields.size(), header.size()));
+            if (pending_fields_.size() != columns_)
+                throw UsageError(fmt::format("{} fields where the header has {}", pending_fields_.size(), columns_));
             auto field = [&](const char* name) -> std::string {
-                auto it = column.find(name);
-                return it == column.end() ? std::string() : fields[it->second];
+                auto it = column_.find(name);
+                return it == column_.end() ? std::string() : pending_fields_[it->second];
             };
-            // A row is one entry; rows with the same uuid make one session.
+            const std::string row_uuid = field("uuid");
+            if (session && (row_uuid.empty() || row_uuid != uuid)) break;  // the next session's first row
             Json entry;
             entry["exercise"] = field("exercise");
-            auto number = [&](const char* name, const char* key, Json& into) {
+            auto number = [&](const char* name, Json& into) {
                 const std::string v = field(name);
                 if (v.empty()) return;
                 try {
                     std::size_t used = 0;
                     const long long n = std::stoll(v, &used);
                     if (used != v.size()) throw std::invalid_argument(v);
-                    into[key] = n;
+                    into[name] = n;
                 } catch (const std::logic_error&) {
                     throw UsageError(fmt::format("'{}' must be a whole number", name));
                 }
             };
             for (const char* key : {"name", "side", "load", "status"})
                 if (!field(key).empty()) entry[key] = field(key);
-            number("sets", "sets", entry);
-            number("reps", "reps", entry);
-            number("hold_seconds", "hold_seconds", entry);
-            const std::string uuid = field("uuid");
-            if (!uuid.empty()) {
-                if (auto it = by_uuid.find(uuid); it != by_uuid.end()) {
-                    Session& s = out[it->second];
-                    s.entries.push_back(entry_from_json(entry, catalogue));
-                    check_session(s);
-                    continue;
-                }
+            for (const char* key : {"sets", "reps", "hold_seconds"}) number(key, entry);
+            pending_ = false;
+            if (session) {
+                session->entries.push_back(entry_from_json(entry, catalogue_));
+                check_session(*session);
+                continue;
             }
-            Json session;
-            if (!uuid.empty()) session["uuid"] = uuid;
+            Json head;
+            if (!row_uuid.empty()) head["uuid"] = row_uuid;
             for (const char* key : {"started", "date", "goal", "note", "origin"})
-                if (!field(key).empty()) session[key] = field(key);
-            number("duration_seconds", "duration_seconds", session);
-            number("pain_before", "pain_before", session);
-            number("pain_after", "pain_after", session);
-            session["entries"] = Json::array({entry});
-            out.push_back(parse_session_json(session.dump(), catalogue, new_uuid));
-            if (!uuid.empty()) by_uuid[uuid] = out.size() - 1;
+                if (!field(key).empty()) head[key] = field(key);
+            for (const char* key : {"duration_seconds", "pain_before", "pain_after"}) number(key, head);
+            head["entries"] = Json::array({entry});
+            if (!row_uuid.empty() && !uuids_seen_.insert(row_uuid).second)
+                throw UsageError(fmt::format("session {} again: the rows of one session must be together", row_uuid));
+            session = parse_session_json(head.dump(), catalogue_, new_uuid_);
+            estimate = field("duration_seconds").empty();
+            uuid = row_uuid;
+            if (uuid.empty()) break;  // no uuid: the row is a session of its own
         } catch (const Error& e) {
             throw fail(at, e.what());
         }
     }
+    if (session && estimate && session->entries.size() > 1) {
+        session->duration = estimate_session_seconds(session->entries, catalogue_);
+        check_session(*session);
+    }
+    return session;
+}
+
+std::vector<Session> read_sessions(std::istream& in, const std::string& label, const Catalogue& catalogue,
+                                   const std::function<std::string()>& new_uuid) {
+    SessionReader reader(in, label, catalogue, new_uuid);
+    std::vector<Session> out;
+    while (auto s = reader.next()) out.push_back(std::move(*s));
     return out;
 }
 

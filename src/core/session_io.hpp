@@ -2,12 +2,16 @@
 // Sessions in and out: JSON (one object per line), CSV (one row per entry),
 // and typed items such as "cat-cow:10".
 #include <functional>
+#include <map>
+#include <set>
+#include <optional>
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "catalogue.hpp"
+#include "errors.hpp"
 #include "session.hpp"
 #include "style.hpp"
 
@@ -44,8 +48,33 @@ Session parse_session_json(std::string_view line, const Catalogue&, const std::f
 extern const char* const session_csv_header;
 void write_session_csv(std::ostream&, const Session&);
 
-// Reads sessions from JSON Lines or CSV (told apart by the first character);
-// throws DataError "LABEL:LINE: problem" for the first bad record.
+// Reads sessions one at a time from JSON Lines or CSV (told apart by the
+// first character), so memory does not grow with the input. next() throws
+// DataError "LABEL:LINE: problem" for a bad record. In CSV, the rows of a
+// session are consecutive and share its uuid; a row without one is a session.
+class SessionReader {
+public:
+    SessionReader(std::istream&, std::string label, const Catalogue&, std::function<std::string()> new_uuid);
+    std::optional<Session> next();
+
+private:
+    DataError fail(int line, const std::string& why) const;
+
+    std::istream& in_;
+    std::string label_;
+    const Catalogue& catalogue_;
+    std::function<std::string()> new_uuid_;
+    int line_ = 1;
+    bool csv_ = false;
+    std::map<std::string, std::size_t> column_;
+    std::size_t columns_ = 0;
+    bool pending_ = false;  // a row read ahead that starts the next session
+    std::vector<std::string> pending_fields_;
+    int pending_line_ = 0;
+    std::set<std::string> uuids_seen_;  // a session's rows must be consecutive
+};
+
+// All sessions of an input at once (for small inputs and tests).
 std::vector<Session> read_sessions(std::istream&, const std::string& label, const Catalogue&,
                                    const std::function<std::string()>& new_uuid);
 
