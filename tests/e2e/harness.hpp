@@ -34,11 +34,15 @@ public:
     void unset(const std::string& name) { env_.erase(name); }
 
     Result run(const std::vector<std::string>& args, const std::string& stdin_text = "") const;
+    // Runs with stdin, stdout and stderr on one pseudo-terminal of the given
+    // width, as a person at a terminal would; everything written is in out.
+    Result run_tty(const std::vector<std::string>& args, unsigned short columns = 80) const;
 
     // Writes a file below dir(), creating parents; returns its path.
     std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) const;
 
-    // Every regular file below dir() with its content, to show nothing changed.
+    // Every regular file below dir() with its content, to show nothing changed;
+    // directories are in it too, as "path/" with the value "<directory>".
     std::map<std::string, std::string> snapshot() const;
 
 private:
@@ -48,5 +52,24 @@ private:
 
 std::string read_file(const std::filesystem::path&);
 std::string source_path(const std::string& relative);  // a file in the source tree
+
+// The lines of a text, without their newlines.
+std::vector<std::string> lines(const std::string& text);
+// Whether the text holds an ANSI escape sequence (colour).
+bool has_ansi(const std::string& text);
+bool contains(const std::string& text, const std::string& fragment);
+
+// Catch2 checks shared by the tests.
+//
+// A refused run: the exit status, nothing on stdout, and stderr starting with
+// one "backcare: error: " line that contains every fragment. Only detail may
+// follow it (the offending source line and a caret), never a second message.
+void expect_error(const Result&, int status, const std::vector<std::string>& fragments);
+// As expect_error, and stderr is that one line alone: for a bad option or
+// value, where there is no file to quote.
+void expect_usage_error(const Result&, const std::vector<std::string>& fragments);
+// Compares text with tests/e2e/golden/NAME; with BACKCARE_UPDATE_GOLDEN=1 in
+// the environment, writes the file instead.
+void expect_golden(const std::string& name, const std::string& actual);
 
 }  // namespace e2e
