@@ -109,14 +109,18 @@ void configure(SQLite::Database& db) {
     db.exec("PRAGMA synchronous = FULL");
 }
 
+void apply_migrations(SQLite::Database& db, int from, int to) {
+    for (int version = from; version < to; ++version) {
+        db.exec(migrations[static_cast<std::size_t>(version)]);
+        db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+    }
+}
+
 // Brings the schema up to date; call inside an IMMEDIATE transaction.
 void migrate(SQLite::Database& db, const fs::path& path) {
     int version = check_ours(db, path);
     if (version == 0) db.exec(fmt::format("PRAGMA application_id = {}", journal_application_id));
-    for (; version < journal_schema; ++version) {
-        db.exec(migrations[static_cast<std::size_t>(version)]);
-        db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
-    }
+    apply_migrations(db, version, journal_schema);
 }
 
 std::optional<int> optional_int(const SQLite::Column& c) {
@@ -442,6 +446,16 @@ std::optional<int> journal_version(const fs::path& path) {
         SQLite::Database db(path, SQLite::OPEN_READONLY);
         return std::optional<int>(pragma_int(db, "user_version"));
     });
+}
+
+void create_journal_at_version(const fs::path& path, int version) {
+    if (version < 1 || version > journal_schema) throw UsageError(fmt::format("no schema version {}", version));
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec(fmt::format("PRAGMA application_id = {}", journal_application_id));
+    apply_migrations(db, 0, version);
+    tx.commit();
 }
 
 }  // namespace backcare

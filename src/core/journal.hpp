@@ -86,4 +86,8 @@ private:
 // nullopt when it has none yet.
 std::optional<int> journal_version(const std::filesystem::path&);
 
+// For migration tests: creates an empty log at an earlier schema version
+// (1 to journal_schema), as that version of backcare would have made it.
+void create_journal_at_version(const std::filesystem::path&, int version);
+
 }  // namespace backcare

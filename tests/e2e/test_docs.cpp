@@ -1,0 +1,89 @@
+// The README, the man page and --help describe the same program as the code.
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+
+using e2e::Home;
+
+namespace {
+
+const std::vector<std::vector<std::string>> commands{
+    {"plan"},   {"log"},    {"history"},         {"undo"},           {"delete"},
+    {"export"}, {"import"}, {"due"},             {"catalogue", "list"}, {"catalogue", "show"},
+    {"catalogue", "lint"},  {"config"},
+};
+
+std::set<std::string> long_options(const std::string& help) {
+    std::set<std::string> out;
+    const std::regex option("--([a-z][a-z-]+)");
+    for (std::sregex_iterator it(help.begin(), help.end(), option), end; it != end; ++it) out.insert((*it)[1]);
+    out.erase("help");
+    return out;
+}
+
+std::string words(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& w : v) s += (s.empty() ? "" : " ") + w;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the README's first example is what backcare prints", "[docs]") {
+    const std::string readme = e2e::read_file(e2e::source_path("README.md"));
+    const auto start = readme.find("```console\n$ backcare ");
+    REQUIRE(start != std::string::npos);
+    const auto body = start + std::string("```console\n").size();
+    const auto command_end = readme.find('\n', body);
+    const auto block_end = readme.find("```\n", command_end);
+    REQUIRE(block_end != std::string::npos);
+    std::istringstream command(readme.substr(body + 2, command_end - body - 2));
+    std::vector<std::string> args;
+    for (std::string w; command >> w;) args.push_back(w);
+    REQUIRE(args.size() > 1);
+    args.erase(args.begin());  // "backcare"
+    CHECK(std::find(args.begin(), args.end(), "--seed") != args.end());  // or it would change from day to day
+    Home h;
+    const auto r = h.run(args);
+    REQUIRE(r.status == 0);
+    CHECK(r.out == readme.substr(command_end + 1, block_end - command_end - 1));
+}
+
+TEST_CASE("every command and each of its options is in the man page", "[docs]") {
+    const std::string man = e2e::read_file(e2e::source_path("man/backcare.1"));
+    auto in_man = [&](const std::string& text) {
+        std::string escaped;
+        for (char c : text) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+        return man.find(escaped) != std::string::npos;
+    };
+    Home h;
+    for (const auto& command : commands) {
+        INFO("backcare " << words(command));
+        CHECK(in_man("\n.SS " + words(command)));
+        auto args = command;
+        args.push_back("--help");
+        const auto r = h.run(args);
+        REQUIRE(r.status == 0);
+        for (const auto& option : long_options(r.out)) {
+            INFO("--" << option << " is in --help but not in man/backcare.1");
+            CHECK(in_man("--" + option));
+        }
+    }
+    const auto r = h.run({"--help"});
+    for (const auto& option : long_options(r.out)) {
+        INFO("--" << option);
+        CHECK(in_man("--" + option));
+    }
+}
+
+TEST_CASE("the README's tour shows every command", "[docs]") {
+    const std::string readme = e2e::read_file(e2e::source_path("README.md"));
+    for (const auto& command : commands) {
+        INFO("backcare " << words(command));
+        CHECK(readme.find("backcare " + words(command)) != std::string::npos);
+    }
+}
