@@ -1,6 +1,8 @@
 #include "app.hpp"
 
+#include <cerrno>
 #include <clocale>
+#include <cstring>
 #include <iostream>
 #include <langinfo.h>
 #include <sys/ioctl.h>
@@ -188,7 +190,14 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
                           g.db ? std::optional<std::filesystem::path>(*g.db) : std::nullopt),
                     g.quiet};
         for (auto& c : commands)
-            if (c.app->parsed()) return c.run(ctx);
+            if (c.app->parsed()) {
+                const int status = c.run(ctx);
+                // A full disk must not pass for a finished export.
+                if (!out.flush())
+                    throw IoError(fmt::format("cannot write to standard output: {}",
+                                              errno ? std::strerror(errno) : "write error"));
+                return status;
+            }
         print_error(err, "no command given; run 'backcare --help'");
         return static_cast<int>(Exit::usage);
     } catch (const Error& e) {

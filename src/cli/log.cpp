@@ -31,9 +31,9 @@ std::string read_all(std::istream& in) {
 
 Session typed_session(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     Session s;
-    s.uuid = o.uuid ? *o.uuid : ctx.new_uuid();
-    if (o.uuid && !is_uuid(*o.uuid))
-        throw UsageError(fmt::format("--uuid: '{}' is not a lowercase UUID like 0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b",
+    s.uuid = o.uuid ? lowercase(*o.uuid) : ctx.new_uuid();
+    if (o.uuid && !is_uuid(s.uuid))
+        throw UsageError(fmt::format("--uuid: '{}' is not a UUID like 0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b",
                                      o.uuid->substr(0, 40)));
     if (o.pain_before) s.pain_before = parse_pain(*o.pain_before, "--pain-before");
     if (o.pain_after) s.pain_after = parse_pain(*o.pain_after, "--pain-after");
@@ -90,7 +90,7 @@ int run_log(const LogOptions& o, Context& ctx) {
     if (batch) {
         if (o.plan || o.at || o.duration || o.pain_before || o.pain_after || o.note || o.uuid || !o.skip.empty())
             throw UsageError("'log -' reads every field from standard input; give no other session options");
-        SessionReader reader(ctx.in, "<stdin>", catalogue, [&] { return ctx.new_uuid(); });
+        SessionReader reader(ctx.in, "<stdin>", catalogue);
         if (o.dry_run) {
             while (auto s = reader.next()) ctx.out << session_json(*s, false) << '\n';
             return 0;
@@ -114,8 +114,12 @@ int run_log(const LogOptions& o, Context& ctx) {
     auto journal = Journal::open_for_writing(ctx.paths.database());
     const AddResult r = journal.add({s});
     if (r.added.empty()) {
-        if (!ctx.quiet && o.format != "json") ctx.out << fmt::format("Already logged: session {}\n", s.uuid);
-        if (o.format == "json") ctx.out << session_json(s, false) << '\n';
+        // A retried log: report the session stored the first time.
+        const auto stored = journal.find(s.uuid);
+        if (o.format == "json" && stored)
+            ctx.out << session_json(*stored, true) << '\n';
+        else if (!ctx.quiet)
+            ctx.out << fmt::format("Already logged as session {} ({}); nothing stored\n", stored ? stored->id : 0, s.uuid);
         return 0;
     }
     report(ctx, o, r.added.front(), "Logged");

@@ -45,12 +45,15 @@ int run_plan(const PlanOptions& o, Context& ctx) {
     const PlanRequest request = request_from(o, config, today);
     const Catalogue catalogue = ctx.catalogue();
     const auto journal = ctx.journal();
-    const Routine routine = plan_routine(catalogue, request, journal ? journal->last_done() : LastDone{}, today);
+    const auto since = today - std::chrono::days{planner_memory_days};
+    const Routine routine = plan_routine(catalogue, request, journal ? journal->last_done(since) : LastDone{}, today);
 
-    const std::string json = plan_json(routine, ctx.now);
+    const std::string json = o.no_save && o.format != "json" ? std::string() : plan_json(routine, ctx.now);
+    bool remembered = false;
     if (!o.no_save) {
         try {
             write_file_atomically(ctx.paths.last_plan_file(), json, false);
+            remembered = true;
         } catch (const Error& e) {
             ctx.warn(std::string("this plan is not remembered for 'log --plan': ") + e.what());
         }
@@ -62,7 +65,7 @@ int run_plan(const PlanOptions& o, Context& ctx) {
     else if (o.format == "markdown")
         render_plan_markdown(ctx.out, routine);
     else
-        render_plan_text(ctx.out, routine, ctx.style, ctx.quiet);
+        render_plan_text(ctx.out, routine, ctx.style, ctx.quiet, remembered);
     return 0;
 }
 

@@ -1,4 +1,6 @@
 // backcare export / import: the whole log as JSON Lines or CSV, and back.
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include <CLI/CLI.hpp>
@@ -35,14 +37,15 @@ int run_export(const ExportOptions& o, Context& ctx) {
 
 int run_import(const ImportOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
-    auto new_uuid = [&] { return ctx.new_uuid(); };
     std::ifstream file;
     if (o.file != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(o.file, ec)) throw IoError(fmt::format("{} is a directory, not a file", o.file));
         file.open(o.file, std::ios::binary);
-        if (!file) throw IoError(fmt::format("cannot read {}", o.file));
+        if (!file) throw IoError(fmt::format("cannot read {}: {}", o.file, std::strerror(errno)));
     }
     std::istream& in = o.file == "-" ? ctx.in : file;
-    SessionReader reader(in, o.file == "-" ? "<stdin>" : o.file, catalogue, new_uuid);
+    SessionReader reader(in, o.file == "-" ? "<stdin>" : o.file, catalogue);
     if (o.dry_run) {
         std::size_t n = 0;
         while (reader.next()) ++n;

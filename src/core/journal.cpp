@@ -9,6 +9,7 @@
 
 #include "errors.hpp"
 #include "files.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
@@ -46,7 +47,6 @@ CREATE TABLE entry (
     status        TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
     PRIMARY KEY (session_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX entry_exercise ON entry (exercise_id);
 )sql",
 };
 
@@ -326,28 +326,33 @@ void Journal::load_entries(Session& s) const {
     while (q.executeStep()) s.entries.push_back(read_entry(q, 0));
 }
 
-std::optional<Session> Journal::find(const std::string& key) const {
-    std::string sql = fmt::format("SELECT {} FROM session WHERE ", session_columns);
-    const bool numeric = !key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos;
-    if (numeric)
-        sql += "id = ?";
-    else if (key.size() >= 8 && key.size() <= 36)
-        sql += "substr(uuid, 1, ?2) = ?1";
-    else
-        return std::nullopt;
-    SQLite::Statement q(*db_, sql + " LIMIT 2");
-    if (numeric) {
-        q.bind(1, static_cast<int64_t>(std::stoll(key)));
-    } else {
-        q.bind(1, key);
-        q.bind(2, static_cast<int>(key.size()));
-    }
-    if (!q.executeStep()) return std::nullopt;
-    Session s = read_session(q);
-    if (q.executeStep())
-        throw UsageError(fmt::format("'{}' matches more than one session; give more of the uuid", key));
-    load_entries(s);
-    return s;
+std::optional<Session> Journal::find(const std::string& id_or_uuid) const {
+    const std::string key = lowercase(id_or_uuid);
+    return guarded(path_, [&]() -> std::optional<Session> {
+        std::string sql = fmt::format("SELECT {} FROM session WHERE ", session_columns);
+        const bool numeric = !key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos;
+        if (numeric)
+            sql += "id = ?";
+        else if (key.size() >= 8 && key.size() <= 36)
+            sql += "substr(uuid, 1, ?2) = ?1";
+        else if (key.size() < 8)
+            throw UsageError(fmt::format("'{}' is neither a session number nor 8 or more characters of a uuid", key));
+        else
+            return std::nullopt;
+        SQLite::Statement q(*db_, sql + " LIMIT 2");
+        if (numeric) {
+            q.bind(1, static_cast<int64_t>(std::stoll(key)));
+        } else {
+            q.bind(1, key);
+            q.bind(2, static_cast<int>(key.size()));
+        }
+        if (!q.executeStep()) return std::nullopt;
+        Session s = read_session(q);
+        if (q.executeStep())
+            throw UsageError(fmt::format("'{}' matches more than one session; give more of the uuid", key));
+        load_entries(s);
+        return s;
+    });
 }
 
 std::optional<Session> Journal::remove_last() {
@@ -413,11 +418,13 @@ void Journal::each(const std::function<void(const Session&)>& visit) const {
     });
 }
 
-LastDone Journal::last_done() const {
+LastDone Journal::last_done(std::optional<Date> since) const {
     return guarded(path_, [&] {
         LastDone out;
-        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM entry e JOIN session s ON s.id = e.session_id "
-                                  "WHERE e.status = 'done' GROUP BY e.exercise_id");
+        // From the sessions of the period (the local_date index), then their entries (the primary key).
+        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM session s JOIN entry e ON e.session_id = s.id "
+                                  "WHERE s.local_date >= ? AND e.status = 'done' GROUP BY e.exercise_id");
+        q.bind(1, since ? format_date(*since) : std::string("0000-01-01"));
         while (q.executeStep())
             if (auto d = parse_date(q.getColumn(1).getString())) out.emplace(q.getColumn(0).getString(), *d);
         return out;

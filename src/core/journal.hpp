@@ -62,11 +62,15 @@ public:
     // uuid prefix of 8 or more characters); nullopt when there is none.
     std::optional<Session> remove(const std::string& id_or_uuid);
 
+    // A session by its number in this log or its uuid (or a unique uuid
+    // prefix of 8 or more characters, any case); nullopt when there is none.
+    std::optional<Session> find(const std::string& id_or_uuid) const;
     // Newest first by start.
     std::vector<Session> recent(std::size_t limit, std::optional<Date> since) const;
     // Every session, oldest first, one at a time (memory does not grow with the log).
     void each(const std::function<void(const Session&)>&) const;
-    LastDone last_done() const;
+    // The last day each exercise was done, looking back to since (all time without it).
+    LastDone last_done(std::optional<Date> since = std::nullopt) const;
     int sessions_on(Date local_day) const;
     std::size_t count() const;
     // Changes made through this connection (read-only commands must leave it 0).
@@ -75,7 +79,6 @@ public:
 
 private:
     Journal(std::unique_ptr<SQLite::Database>, std::filesystem::path);
-    std::optional<Session> find(const std::string& id_or_uuid) const;
     void load_entries(Session&) const;
 
     std::unique_ptr<SQLite::Database> db_;

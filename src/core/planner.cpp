@@ -47,9 +47,9 @@ std::vector<Candidate> rank(const Catalogue& catalogue, const PlanRequest& reque
     std::vector<Candidate> out;
     for (const Exercise& e : catalogue.exercises()) {
         if (!fits(e, request)) continue;
-        double days = 14;
+        double days = planner_memory_days;
         if (auto it = last_done.find(e.id); it != last_done.end())
-            days = std::clamp(static_cast<double>((today - it->second).count()), 0.0, 14.0);
+            days = std::clamp(static_cast<double>((today - it->second).count()), 0.0, double{planner_memory_days});
         const double jitter = static_cast<double>(hash_text(request.seed, e.id) >> 11) / 9007199254740992.0;  // [0, 1)
         out.push_back({&e, days + 6.0 * jitter});
     }
@@ -94,7 +94,13 @@ std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ran
                                                int level, int budget) {
     std::vector<RoutineItem> chosen;
     int used = 0;
+    // Room is kept for the cheapest exercises that make up the minimum, so
+    // that one long early pick cannot crowd out a routine that fits.
+    int cheapest = budget;
+    for (const Candidate& c : ranked)
+        cheapest = std::min(cheapest, estimate_seconds(dose_at_level(*c.exercise, level)) + worst_transition);
     for (Goal goal : slot_goals(request.goal)) {
+        const int still_needed = std::max(0, static_cast<int>(min_exercises) - static_cast<int>(chosen.size()) - 1);
         for (const Candidate& c : ranked) {
             const Exercise& e = *c.exercise;
             if (!e.has_goal(goal)) continue;
@@ -102,7 +108,7 @@ std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ran
                 continue;
             Dose dose = dose_at_level(e, level);
             const int seconds = estimate_seconds(dose) + worst_transition;
-            if (used + seconds > budget) continue;
+            if (used + seconds + still_needed * cheapest > budget) continue;
             chosen.push_back({e, dose, seconds});
             used += seconds;
             break;
@@ -227,13 +233,25 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
 
     if (ranked.size() < min_exercises) too_few(catalogue, request, ranked.size());
 
+    // In the ranked order; when that does not fit, the quickest exercises
+    // first, so that whether a routine fits does not depend on the seed.
+    auto attempt = [&](int level, int seconds) {
+        auto chosen = choose(ranked, request, level, seconds);
+        if (chosen) return chosen;
+        auto quickest = ranked;
+        auto cost = [&](const Candidate& c) { return estimate_seconds(dose_at_level(*c.exercise, level)); };
+        std::stable_sort(quickest.begin(), quickest.end(), [&](const Candidate& a, const Candidate& b) {
+            return std::pair{cost(a), a.exercise->id} < std::pair{cost(b), b.exercise->id};
+        });
+        return choose(quickest, request, level, seconds);
+    };
     // The level's dose first; the lightest dose if that does not fit.
-    auto chosen = choose(ranked, request, request.level, budget);
-    if (!chosen) chosen = choose(ranked, request, 1, budget);
+    auto chosen = attempt(request.level, budget);
+    if (!chosen) chosen = attempt(1, budget);
     if (!chosen) {
         // Would more time help? Then say how much is enough.
         for (int minutes = request.minutes + 1; minutes <= max_minutes; ++minutes)
-            if (choose(ranked, request, 1, minutes * 60))
+            if (attempt(1, minutes * 60))
                 throw NoResult(fmt::format("no {} routine of {} exercises fits {} minute{} ({}); try --minutes {}",
                                            name_of_goal(request.goal), min_exercises, request.minutes,
                                            request.minutes == 1 ? "" : "s", describe_request(request), minutes));

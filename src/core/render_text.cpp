@@ -48,7 +48,7 @@ std::string_view safety_note() {
            "if pain persists, see a health professional.";
 }
 
-void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet) {
+void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet, bool remembered) {
     const PlanRequest& r = routine.request;
     std::size_t name_width = 0, dose_width = 0;
     for (const auto& item : routine.items) {
@@ -76,7 +76,8 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
     if (quiet) return;
     out << '\n';
     wrapped(out, safety_note(), 0, st.width);
-    out << st.dim("Details and cautions: backcare catalogue show ID. Done? Record it: backcare log --plan") << '\n';
+    out << st.dim("Details and cautions: backcare catalogue show ID") << '\n';
+    if (remembered) out << st.dim("Done? Record it: backcare log --plan") << '\n';
 }
 
 void render_plan_tsv(std::ostream& out, const Routine& routine) {

@@ -87,6 +87,22 @@ std::string make_uuid(std::uint64_t high, std::uint64_t low) {
                        low >> 48, low & 0xffffffffffffULL);
 }
 
+std::string content_uuid(const Session& s) {
+    // FNV-1a, twice with different starting points, over the session's start
+    // and entries: stable across versions and machines.
+    std::string key = fmt::format("{}|{}", s.started, s.utc_offset);
+    for (const Entry& e : s.entries)
+        key += fmt::format("|{}:{}:{}:{}:{}:{}:{}", e.exercise_id, e.sets, e.reps, e.hold, e.side, e.load,
+                           e.status == EntryStatus::skipped ? "skipped" : "done");
+    auto fnv = [&](std::uint64_t h) {
+        for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+        return h;
+    };
+    std::string uuid = make_uuid(fnv(0xcbf29ce484222325ULL), fnv(0x84222325cbf29ce4ULL));
+    uuid[14] = '8';  // version 8: derived, not random
+    return uuid;
+}
+
 bool is_uuid(std::string_view s) {
     if (s.size() != 36) return false;
     for (std::size_t i = 0; i < s.size(); ++i) {

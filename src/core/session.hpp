@@ -55,6 +55,9 @@ std::optional<std::pair<std::int64_t, int>> parse_started(std::string_view);
 
 // A random (version 4) UUID from two random 64-bit numbers.
 std::string make_uuid(std::uint64_t high, std::uint64_t low);
+// For a session read without a uuid: one derived from its start and its
+// entries, so that the same input read twice is the same session.
+std::string content_uuid(const Session&);
 bool is_uuid(std::string_view);
 
 // The checks every stored session passes, whatever its source; throws

@@ -251,8 +251,7 @@ std::string session_json(const Session& s, bool with_id) {
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-Session parse_session_json(std::string_view line, const Catalogue& catalogue,
-                           const std::function<std::string()>& new_uuid) {
+Session parse_session_json(std::string_view line, const Catalogue& catalogue) {
     Json j;
     try {
         j = Json::parse(line);
@@ -263,8 +262,7 @@ Session parse_session_json(std::string_view line, const Catalogue& catalogue,
     check_keys(j, {"id", "uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after", "note", "origin", "entries"},
                "a session");
     Session s;
-    s.uuid = get<std::string>(j, "uuid", "");
-    if (s.uuid.empty()) s.uuid = new_uuid();
+    s.uuid = lowercase(get<std::string>(j, "uuid", ""));
     const auto started = get<std::string>(j, "started", "");
     if (started.empty()) throw UsageError("'started' is missing (e.g. \"2026-11-23T18:30:00+01:00\")");
     const auto parsed = parse_started(started);
@@ -290,6 +288,7 @@ Session parse_session_json(std::string_view line, const Catalogue& catalogue,
         s.duration = *d;
     else
         s.duration = estimate_session_seconds(s.entries, catalogue);
+    if (s.uuid.empty()) s.uuid = content_uuid(s);
     check_session(s);
     return s;
 }
@@ -306,9 +305,15 @@ void write_session_csv(std::ostream& out, const Session& s) {
             << (e.status == EntryStatus::skipped ? "skipped" : "done") << "\r\n";
 }
 
-SessionReader::SessionReader(std::istream& in, std::string label, const Catalogue& catalogue,
-                             std::function<std::string()> new_uuid)
-    : in_(in), label_(std::move(label)), catalogue_(catalogue), new_uuid_(std::move(new_uuid)) {
+SessionReader::SessionReader(std::istream& in, std::string label, const Catalogue& catalogue)
+    : in_(in), label_(std::move(label)), catalogue_(catalogue) {
+    // A byte order mark, as spreadsheets write at the start of "CSV UTF-8".
+    if (in_.peek() == 0xEF) {
+        char bom[3] = {};
+        in_.read(bom, 3);
+        if (std::string_view(bom, static_cast<std::size_t>(in_.gcount())) != "\xEF\xBB\xBF")
+            throw fail(1, "the input is not UTF-8 text");
+    }
     // Skip leading blank space to see what kind of input this is.
     while (in_.peek() == ' ' || in_.peek() == '\n' || in_.peek() == '\r' || in_.peek() == '\t')
         if (in_.get() == '\n') ++line_;
@@ -342,7 +347,7 @@ std::optional<Session> SessionReader::next() {
             const int at = line_++;
             if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
             try {
-                return parse_session_json(text, catalogue_, new_uuid_);
+                return parse_session_json(text, catalogue_);
             } catch (const Error& e) {
                 throw fail(at, e.what());
             }
@@ -405,7 +410,7 @@ std::optional<Session> SessionReader::next() {
             head["entries"] = Json::array({entry});
             if (!row_uuid.empty() && !uuids_seen_.insert(row_uuid).second)
                 throw UsageError(fmt::format("session {} again: the rows of one session must be together", row_uuid));
-            session = parse_session_json(head.dump(), catalogue_, new_uuid_);
+            session = parse_session_json(head.dump(), catalogue_);
             estimate = field("duration_seconds").empty();
             uuid = row_uuid;
             if (uuid.empty()) break;  // no uuid: the row is a session of its own
@@ -420,9 +425,8 @@ std::optional<Session> SessionReader::next() {
     return session;
 }
 
-std::vector<Session> read_sessions(std::istream& in, const std::string& label, const Catalogue& catalogue,
-                                   const std::function<std::string()>& new_uuid) {
-    SessionReader reader(in, label, catalogue, new_uuid);
+std::vector<Session> read_sessions(std::istream& in, const std::string& label, const Catalogue& catalogue) {
+    SessionReader reader(in, label, catalogue);
     std::vector<Session> out;
     while (auto s = reader.next()) out.push_back(std::move(*s));
     return out;
@@ -440,10 +444,7 @@ void render_session_line(std::ostream& out, const Session& s, const Style& st) {
         << fmt::format("{:>6}", format_seconds(s.duration)) << "  " << fmt::format("{:<10}", pain) << join(items, ", ")
         << '\n';
     if (!s.note.empty()) {
-        std::string note = s.note;
-        std::replace(note.begin(), note.end(), '\n', ' ');
-        std::replace(note.begin(), note.end(), '\t', ' ');
-        out << "       " << st.dim(note) << '\n';
+        out << "       " << st.dim(printable(s.note)) << '\n';
     }
 }
 
@@ -466,7 +467,7 @@ void render_session_text(std::ostream& out, const Session& s, const Style& st) {
     for (const Entry& e : s.entries)
         out << "  " << (e.status == EntryStatus::skipped ? "skipped " : "") << e.exercise_name << "  "
             << describe_dose(dose_of(e), st.unicode) << '\n';
-    if (!s.note.empty()) out << "  " << st.dim("note: ") << s.note << '\n';
+    if (!s.note.empty()) out << "  " << st.dim("note: ") << printable(s.note) << '\n';
 }
 
 }  // namespace backcare

@@ -39,10 +39,11 @@ PlannedSession read_plan_json(std::string_view text);
 
 // One line of JSON; with_id adds this log's number for the session.
 std::string session_json(const Session&, bool with_id);
-// Parses one JSON object. Missing uuid: a new one from new_uuid(). Missing
+// Parses one JSON object. Missing uuid: content_uuid(), so reading the same
+// line twice gives the same session. A uuid in capitals is lowercased. Missing
 // duration: estimated. Entries may be objects or item strings. Throws
 // UsageError describing the problem (the caller adds where).
-Session parse_session_json(std::string_view line, const Catalogue&, const std::function<std::string()>& new_uuid);
+Session parse_session_json(std::string_view line, const Catalogue&);
 
 // The CSV header and one row per entry; RFC 4180 quoting.
 extern const char* const session_csv_header;
@@ -54,7 +55,7 @@ void write_session_csv(std::ostream&, const Session&);
 // session are consecutive and share its uuid; a row without one is a session.
 class SessionReader {
 public:
-    SessionReader(std::istream&, std::string label, const Catalogue&, std::function<std::string()> new_uuid);
+    SessionReader(std::istream&, std::string label, const Catalogue&);
     std::optional<Session> next();
 
 private:
@@ -63,7 +64,6 @@ private:
     std::istream& in_;
     std::string label_;
     const Catalogue& catalogue_;
-    std::function<std::string()> new_uuid_;
     int line_ = 1;
     bool csv_ = false;
     std::map<std::string, std::size_t> column_;
@@ -75,8 +75,7 @@ private:
 };
 
 // All sessions of an input at once (for small inputs and tests).
-std::vector<Session> read_sessions(std::istream&, const std::string& label, const Catalogue&,
-                                   const std::function<std::string()>& new_uuid);
+std::vector<Session> read_sessions(std::istream&, const std::string& label, const Catalogue&);
 
 // For history and log: "12  2026-11-23 18:30  8 min  pain 3→2  cat-cow:10, childs-pose:30s".
 void render_session_line(std::ostream&, const Session&, const Style&);

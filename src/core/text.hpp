@@ -25,6 +25,13 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 // Display width of UTF-8 text, counting each code point as one column.
 std::size_t display_width(std::string_view text);
 
+// ASCII letters in lower case; other bytes as they are.
+std::string lowercase(std::string_view text);
+
+// Free text (a note) made safe to print on one terminal line: control
+// characters, escape sequences included, become spaces.
+std::string printable(std::string_view text);
+
 // Pads (or leaves) text to a display width.
 std::string pad(std::string_view text, std::size_t width);
 

@@ -40,7 +40,8 @@ void check_entry(const Json& e, const std::string& id, int sets, int reps, int h
 }
 
 bool is_uuid(const std::string& s) {
-    static const std::regex re("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    // Version 4 (random) for a typed session, 8 (derived from the content) for one read without a uuid.
+    static const std::regex re("[0-9a-f]{8}-[0-9a-f]{4}-[48][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     return std::regex_match(s, re);
 }
 

@@ -100,14 +100,6 @@ inline const Catalogue& catalogue() {
     return c;
 }
 
-// Distinct, valid uuids in sequence.
-inline std::function<std::string()> uuid_counter(std::uint64_t start = 0x1000) {
-    return [n = start]() mutable {
-        ++n;
-        return make_uuid(n * 0x9e3779b97f4a7c15ULL, n);
-    };
-}
-
 // A valid session started at `start` with the given offset and typed items.
 inline Session make_session(std::uint64_t n, Instant start, int utc_offset = 0,
                             const std::vector<std::string>& items = {"cat-cow:10"}) {

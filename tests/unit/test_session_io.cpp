@@ -18,7 +18,6 @@ using backcare::test::catalogue;
 using backcare::test::error_of;
 using backcare::test::make_session;
 using backcare::test::utc;
-using backcare::test::uuid_counter;
 
 namespace {
 
@@ -27,12 +26,12 @@ std::string item_error(const std::string& item) {
 }
 
 std::string json_error(const std::string& line) {
-    return error_of<UsageError>([&] { (void)parse_session_json(line, catalogue(), uuid_counter()); });
+    return error_of<UsageError>([&] { (void)parse_session_json(line, catalogue()); });
 }
 
 std::vector<Session> read_text(const std::string& text, const std::string& label = "in") {
     std::istringstream in(text);
-    return read_sessions(in, label, catalogue(), uuid_counter());
+    return read_sessions(in, label, catalogue());
 }
 
 std::string read_error(const std::string& text, const std::string& label) {
@@ -189,7 +188,7 @@ TEST_CASE("session_json and parse_session_json round-trip every field and any no
         const Session s = rich_session(++n, note);
         const std::string line = session_json(s, true);
         CHECK(line.find('\n') == std::string::npos);
-        Session back = parse_session_json(line, catalogue(), uuid_counter());
+        Session back = parse_session_json(line, catalogue());
         CHECK(back.id == 0);
         back.id = s.id;
         CHECK(back == s);
@@ -197,7 +196,7 @@ TEST_CASE("session_json and parse_session_json round-trip every field and any no
     }
     SECTION("optional fields absent") {
         const Session s = plain_session(1);
-        Session back = parse_session_json(session_json(s, false), catalogue(), uuid_counter());
+        Session back = parse_session_json(session_json(s, false), catalogue());
         CHECK_FALSE(back.goal.has_value());
         CHECK_FALSE(back.pain_before.has_value());
         CHECK_FALSE(back.pain_after.has_value());
@@ -206,10 +205,16 @@ TEST_CASE("session_json and parse_session_json round-trip every field and any no
 }
 
 TEST_CASE("parse_session_json fills in what may be left out", "[session_io]") {
-    const std::string uuid = make_uuid(77, 77);
-    const Session s = parse_session_json(R"({"started":"2026-11-23T18:30:00+01:00","entries":["cat-cow:10"]})",
-                                         catalogue(), [&] { return uuid; });
-    CHECK(s.uuid == uuid);
+    const std::string line = R"({"started":"2026-11-23T18:30:00+01:00","entries":["cat-cow:10"]})";
+    const Session s = parse_session_json(line, catalogue());
+    // A uuid from the content: the same line is the same session, another is not.
+    CHECK(is_uuid(s.uuid));
+    CHECK(s.uuid == content_uuid(s));
+    CHECK(parse_session_json(line, catalogue()).uuid == s.uuid);
+    CHECK(parse_session_json(R"({"started":"2026-11-23T18:30:00+01:00","entries":["cat-cow:12"]})", catalogue()).uuid !=
+          s.uuid);
+    CHECK(parse_session_json(R"({"started":"2026-11-23T18:31:00+01:00","entries":["cat-cow:10"]})", catalogue()).uuid !=
+          s.uuid);
     CHECK(s.origin == Origin::import);
     CHECK(s.duration == estimate_session_seconds(s.entries, catalogue()));
     CHECK(s.note.empty());
@@ -220,7 +225,7 @@ TEST_CASE("parse_session_json fills in what may be left out", "[session_io]") {
     SECTION("an entry as a string is a typed item") {
         const Session t = parse_session_json(
             R"({"started":"2026-11-23T18:30:00Z","entries":["band-rows:2x12@red",{"exercise":"childs-pose","hold_seconds":30}]})",
-            catalogue(), uuid_counter());
+            catalogue());
         REQUIRE(t.entries.size() == 2);
         CHECK(t.entries[0] == parse_item("band-rows:2x12@red", catalogue()));
         CHECK(t.entries[1] == parse_item("childs-pose:30s", catalogue()));
@@ -232,7 +237,7 @@ TEST_CASE("parse_session_json fills in what may be left out", "[session_io]") {
     SECTION("an exercise no longer in the catalogue is kept by its name") {
         const Session t = parse_session_json(
             R"({"started":"2026-11-23T18:30:00Z","duration_seconds":60,"entries":[{"exercise":"my-old-stretch","name":"My old stretch","hold_seconds":30}]})",
-            catalogue(), uuid_counter());
+            catalogue());
         REQUIRE(t.entries.size() == 1);
         CHECK(t.entries[0].exercise_id == "my-old-stretch");
         CHECK(t.entries[0].exercise_name == "My old stretch");
@@ -247,7 +252,7 @@ TEST_CASE("parse_session_json fills in what may be left out", "[session_io]") {
 TEST_CASE("parse_session_json refuses what it cannot store faithfully", "[session_io]") {
     const std::string entries = R"("entries":["cat-cow:10"])";
     const std::string started = R"("started":"2026-11-23T23:30:00-05:00")";
-    REQUIRE_NOTHROW(parse_session_json("{" + started + "," + entries + "}", catalogue(), uuid_counter()));
+    REQUIRE_NOTHROW(parse_session_json("{" + started + "," + entries + "}", catalogue()));
 
     SECTION("unknown keys, in a session or an entry") {
         CHECK_THAT(json_error("{" + started + "," + entries + R"(,"colour":"red"})"), Catch::Contains("colour"));
@@ -262,8 +267,7 @@ TEST_CASE("parse_session_json refuses what it cannot store faithfully", "[sessio
     }
     SECTION("a date that disagrees with started") {
         // 23:30 at -05:00 is the 23rd there, though the 24th in UTC.
-        CHECK_NOTHROW(parse_session_json("{" + started + R"(,"date":"2026-11-23",)" + entries + "}", catalogue(),
-                                         uuid_counter()));
+        CHECK_NOTHROW(parse_session_json("{" + started + R"(,"date":"2026-11-23",)" + entries + "}", catalogue()));
         CHECK_THAT(json_error("{" + started + R"(,"date":"2026-11-24",)" + entries + "}"), Catch::Contains("date"));
     }
     SECTION("goal, origin and status") {
@@ -272,10 +276,10 @@ TEST_CASE("parse_session_json refuses what it cannot store faithfully", "[sessio
         CHECK_THAT(json_error("{" + started + R"(,"entries":[{"exercise":"cat-cow","reps":10,"status":"maybe"}]})"),
                    Catch::Contains("status"));
         const Session balanced =
-            parse_session_json("{" + started + R"(,"goal":"balanced",)" + entries + "}", catalogue(), uuid_counter());
+            parse_session_json("{" + started + R"(,"goal":"balanced",)" + entries + "}", catalogue());
         CHECK_FALSE(balanced.goal.has_value());
         const Session null_goal =
-            parse_session_json("{" + started + R"(,"goal":null,)" + entries + "}", catalogue(), uuid_counter());
+            parse_session_json("{" + started + R"(,"goal":null,)" + entries + "}", catalogue());
         CHECK_FALSE(null_goal.goal.has_value());
     }
     SECTION("started missing or malformed") {

@@ -1,0 +1,115 @@
+// Edges found by trying backcare as a new user: full disks, directories given
+// as files, files from spreadsheets, retried and repeated input, short ids,
+// terminal control characters in notes.
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+#include "log_helpers.hpp"
+
+using e2e::contains;
+using e2e::Home;
+using namespace e2e::logs;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Runs backcare through the shell with stdout sent to a file (or device).
+int run_to(const Home& h, const std::string& args, const std::string& stdout_path) {
+    std::string command = "env -i";
+    for (const auto& kv : home_env(h)) command += " '" + kv + "'";
+    command += " " BACKCARE_BINARY " " + args + " >" + stdout_path + " 2>/dev/null";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("output that cannot be written is an error (74), not a finished export", "[edges][transfer]") {
+    if (!fs::exists("/dev/full")) return;
+    Home h;
+    REQUIRE(h.run({"log", "cat-cow:10"}).status == 0);
+    CHECK(run_to(h, "export", "/dev/full") == 74);
+    CHECK(run_to(h, "plan --no-save", "/dev/full") == 74);
+    CHECK(run_to(h, "export", "/dev/null") == 0);
+}
+
+TEST_CASE("import of a directory is refused (74) and stores nothing", "[edges][transfer]") {
+    Home h;
+    fs::create_directories(h.dir() / "exports");
+    e2e::expect_error(h.run({"import", (h.dir() / "exports").string()}), 74, {"directory"});
+    CHECK_FALSE(fs::exists(db_path(h)));
+}
+
+TEST_CASE("sessions without a uuid are the same sessions when imported again", "[edges][transfer]") {
+    Home h;
+    const std::string jsonl = R"({"started":"2026-11-20T07:00:00Z","entries":["cat-cow:10"]})" "\n"
+                              R"({"started":"2026-11-21T07:00:00Z","entries":["childs-pose:30s"]})" "\n";
+    const std::string csv = "started,exercise,reps,hold_seconds\n"
+                            "2026-11-18T07:00:00Z,cat-cow,10,\n"
+                            "2026-11-19T07:00:00Z,childs-pose,,30\n";
+    h.write("a.jsonl", jsonl);
+    h.write("b.csv", csv);
+    for (const char* file : {"a.jsonl", "b.csv"}) {
+        const auto first = h.run({"import", (h.dir() / file).string()});
+        CHECK(first.out == "2 added, 0 already present\n");
+        const auto again = h.run({"import", (h.dir() / file).string()});
+        CHECK(again.out == "0 added, 2 already present\n");
+    }
+    const auto by_log = h.run({"log", "-"}, jsonl);
+    CHECK(contains(by_log.out, "0 sessions logged, 2 already present"));
+    CHECK(count_sessions(db_path(h)) == 4);
+}
+
+TEST_CASE("a file with a byte order mark reads as without one", "[edges][transfer]") {
+    Home h;
+    h.write("excel.csv", "\xEF\xBB\xBFstarted,exercise,reps\n2026-11-18T07:00:00Z,cat-cow,10\n");
+    const auto r = h.run({"import", (h.dir() / "excel.csv").string()});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(count_sessions(db_path(h)) == 1);
+}
+
+TEST_CASE("a retried log --uuid reports the session stored the first time", "[edges][log]") {
+    Home h;
+    const std::string uuid = "0B7E7C3A-2F4E-4C1D-9A57-3C2D1E0F9A8B";  // as macOS uuidgen writes it
+    const auto first = h.run({"log", "cat-cow:10", "--uuid", uuid, "--format", "json"});
+    REQUIRE(first.status == 0);
+    const Json stored = Json::parse(first.out);
+    CHECK(stored.at("uuid") == "0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b");
+    const auto again = h.run({"log", "cat-cow:10", "--uuid", uuid, "--format", "json"});
+    REQUIRE(again.status == 0);
+    CHECK(Json::parse(again.out) == stored);
+    const auto text = h.run({"log", "cat-cow:10", "--uuid", uuid});
+    CHECK(contains(text.out, "Already logged as session 1"));
+    CHECK(count_sessions(db_path(h)) == 1);
+}
+
+TEST_CASE("delete with a too-short uuid prefix says what it needs (2)", "[edges][history]") {
+    Home h;
+    REQUIRE(h.run({"log", "cat-cow:10"}).status == 0);
+    const auto before = h.snapshot();
+    e2e::expect_usage_error(h.run({"delete", "ebfe"}), {"8 or more characters"});
+    CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("control characters in a note never reach the terminal", "[edges][history]") {
+    Home h;
+    REQUIRE(h.run({"log", "cat-cow:10", "--note", "a\x1b[2Jb\tc\nd"}).status == 0);
+    for (const auto& args : std::vector<std::vector<std::string>>{{"history"}, {"undo"}}) {
+        const auto r = h.run(args);
+        INFO(args.front() << ": " << r.out);
+        CHECK(r.out.find('\x1b') == std::string::npos);
+        CHECK(contains(r.out, "a [2Jb c d"));
+    }
+}
+
+TEST_CASE("plan --no-save does not offer log --plan for a plan it did not keep", "[edges][plan]") {
+    Home h;
+    CHECK_FALSE(contains(h.run({"plan", "--no-save"}).out, "log --plan"));
+    CHECK(contains(h.run({"plan"}).out, "log --plan"));
+}
