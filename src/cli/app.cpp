@@ -131,6 +131,14 @@ std::string describe(const CLI::ParseError& e) {
         if (what.find("missing") != std::string::npos) return fmt::format("{} needs a value", name);
         if (what.find("At Most") != std::string::npos) return fmt::format("{} is given more than once", name);
     }
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+        const auto end = what.find(" is required");
+        if (end != std::string::npos && end > 0 && what[0] != '-') {
+            std::string name = what.substr(0, end);
+            for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            return fmt::format("missing {} (see --help)", name);
+        }
+    }
     if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
         const auto colon = what.find(": ");
         if (colon != std::string::npos) return fmt::format("unexpected argument '{}'", what.substr(colon + 2));
@@ -201,7 +209,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
         print_error(err, "no command given; run 'backcare --help'");
         return static_cast<int>(Exit::usage);
     } catch (const Error& e) {
-        print_error(err, e.what(), e.detail());
+        print_error(err, e.what(), g.quiet ? std::vector<std::string>{} : e.detail());
         return static_cast<int>(e.code());
     } catch (const std::bad_alloc&) {
         print_error(err, "out of memory");

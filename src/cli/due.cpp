@@ -27,9 +27,10 @@ int run_due(Context& ctx) {
     };
     if (std::find(days.begin(), days.end(), weekday) == days.end())
         return answer(false, fmt::format("{} is not an active day", weekday_name(weekday)));
-    if (minute < hours.start || minute >= hours.end)
+    if (!hours.contains(minute))
         return answer(false, fmt::format("outside the active hours {}", format_active_hours(hours)));
-    if (done >= target) return answer(false, fmt::format("{} of {} session{} done today", done, target, target == 1 ? "" : "s"));
+    if (done >= target)
+        return answer(false, fmt::format("{} session{} done today, and the daily target is {}", done, done == 1 ? "" : "s", target));
     return answer(true, fmt::format("{} of {} session{} done today", done, target, target == 1 ? "" : "s"));
 }
 

@@ -91,6 +91,8 @@ int run_log(const LogOptions& o, Context& ctx) {
         if (o.plan || o.at || o.duration || o.pain_before || o.pain_after || o.note || o.uuid || !o.skip.empty())
             throw UsageError("'log -' reads every field from standard input; give no other session options");
         SessionReader reader(ctx.in, "<stdin>", catalogue);
+        // A day of slack for clocks and time zones.
+        reader.refuse_after(std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch()).count() + 86400);
         if (o.dry_run) {
             while (auto s = reader.next()) ctx.out << session_json(*s, false) << '\n';
             return 0;

@@ -46,6 +46,8 @@ int run_import(const ImportOptions& o, Context& ctx) {
     }
     std::istream& in = o.file == "-" ? ctx.in : file;
     SessionReader reader(in, o.file == "-" ? "<stdin>" : o.file, catalogue);
+    // A day of slack for clocks and time zones.
+    reader.refuse_after(std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch()).count() + 86400);
     if (o.dry_run) {
         std::size_t n = 0;
         while (reader.next()) ++n;

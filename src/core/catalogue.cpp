@@ -160,8 +160,8 @@ Catalogue load_catalogue(Catalogue base, const std::filesystem::path& dir) {
         const Diagnostic& first = problems.front();
         std::vector<std::string> detail = first.snippet();
         if (problems.size() > 1)
-            detail.push_back(fmt::format("({} more problems; run 'backcare catalogue lint {}/*.toml')",
-                                         problems.size() - 1, dir.string()));
+            detail.push_back(fmt::format("({} more problem{}; run 'backcare catalogue lint {}/*.toml')",
+                                         problems.size() - 1, problems.size() == 2 ? "" : "s", dir.string()));
         throw DataError(first.headline(), std::move(detail));
     }
     for (auto& file : files)

@@ -56,7 +56,7 @@ Config parse_config(std::string_view text, const std::string& file) {
             auto s = r.string("active_hours", false);
             if (!s) return std::nullopt;
             if (auto h = parse_active_hours(*s)) return h;
-            r.error(r.pos("active_hours"), fmt::format("'active_hours' must look like \"09:00-18:00\", not '{}'", *s));
+            r.error(r.pos("active_hours"), fmt::format("'active_hours' must be two different times like \"09:00-18:00\" (or \"22:00-06:00\" overnight), not '{}'", *s));
             return std::nullopt;
         });
         if (r.has("active_days")) {
@@ -84,7 +84,7 @@ Config parse_config(std::string_view text, const std::string& file) {
     if (!problems.empty()) {
         const Diagnostic& first = problems.front();
         auto detail = first.snippet();
-        if (problems.size() > 1) detail.push_back(fmt::format("({} more problems in this file)", problems.size() - 1));
+        if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, problems.size() == 2 ? "" : "s"));
         throw DataError(first.headline(), std::move(detail));
     }
     return c;

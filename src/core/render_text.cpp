@@ -64,6 +64,11 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
         out << st.dim(fmt::format("level {}{}equipment: {}{}seed {}", r.level, st.dot(),
                                   names_of(equipment_at_hand(r), "none"), st.dot(), r.seed))
             << "\n";
+    // Sets stop at each exercise's most; say so rather than pass 14 minutes off as 90.
+    if (!quiet && routine.total_seconds() * 4 < r.minutes * 60 * 3)
+        out << st.dim(fmt::format("These exercises fill about {} of the {} minutes; repeat the routine for more.",
+                                  format_seconds(routine.total_seconds()), r.minutes))
+            << '\n';
     out << '\n';
     int n = 0;
     for (const auto& item : routine.items) {

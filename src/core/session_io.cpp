@@ -341,16 +341,24 @@ DataError SessionReader::fail(int line, const std::string& why) const {
     return DataError(fmt::format("{}:{}: {}", label_, line, why));
 }
 
+void SessionReader::check_start(const Session& s, int line) const {
+    if (latest_ && s.started > *latest_)
+        throw fail(line, fmt::format("the session starts in the future ({})", format_started(s)));
+}
+
 std::optional<Session> SessionReader::next() {
     if (!csv_) {
         for (std::string text; std::getline(in_, text);) {
             const int at = line_++;
             if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+            Session s;
             try {
-                return parse_session_json(text, catalogue_);
+                s = parse_session_json(text, catalogue_);
             } catch (const Error& e) {
                 throw fail(at, e.what());
             }
+            check_start(s, at);
+            return s;
         }
         return std::nullopt;
     }
@@ -358,6 +366,7 @@ std::optional<Session> SessionReader::next() {
     std::optional<Session> session;
     std::string uuid;
     bool estimate = false;  // no duration column: estimated from every entry, as for JSON
+    int first_line = 0;
     for (;;) {
         if (!pending_) {
             pending_line_ = line_;
@@ -411,6 +420,7 @@ std::optional<Session> SessionReader::next() {
             if (!row_uuid.empty() && !uuids_seen_.insert(row_uuid).second)
                 throw UsageError(fmt::format("session {} again: the rows of one session must be together", row_uuid));
             session = parse_session_json(head.dump(), catalogue_);
+            first_line = at;
             estimate = field("duration_seconds").empty();
             uuid = row_uuid;
             if (uuid.empty()) break;  // no uuid: the row is a session of its own
@@ -422,6 +432,7 @@ std::optional<Session> SessionReader::next() {
         session->duration = estimate_session_seconds(session->entries, catalogue_);
         check_session(*session);
     }
+    if (session) check_start(*session, first_line);
     return session;
 }
 

@@ -57,6 +57,9 @@ class SessionReader {
 public:
     SessionReader(std::istream&, std::string label, const Catalogue&);
     std::optional<Session> next();
+    // Refuses, as a bad record, a session that starts after this instant
+    // (seconds since the epoch): a date typed wrong, not a session done.
+    void refuse_after(std::int64_t latest) { latest_ = latest; }
 
 private:
     DataError fail(int line, const std::string& why) const;
@@ -72,6 +75,8 @@ private:
     std::vector<std::string> pending_fields_;
     int pending_line_ = 0;
     std::set<std::string> uuids_seen_;  // a session's rows must be consecutive
+    std::optional<std::int64_t> latest_;
+    void check_start(const Session&, int line) const;
 };
 
 // All sessions of an input at once (for small inputs and tests).

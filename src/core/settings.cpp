@@ -92,7 +92,7 @@ std::optional<ActiveHours> parse_active_hours(std::string_view s) {
     if (dash == std::string_view::npos) return std::nullopt;
     auto a = minutes(s.substr(0, dash));
     auto b = minutes(s.substr(dash + 1));
-    if (!a || !b || *a >= *b) return std::nullopt;
+    if (!a || !b || *a == *b || *a == 24 * 60) return std::nullopt;
     return ActiveHours{*a, *b};
 }
 

@@ -31,9 +31,13 @@ inline constexpr int max_minutes = 90;
 struct ActiveHours {
     int start = 9 * 60;
     int end = 18 * 60;
+    // Whether a minute of the day (0 to 1439) is inside; "22:00-06:00" runs overnight.
+    bool contains(int minute) const {
+        return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+    }
     friend bool operator==(const ActiveHours&, const ActiveHours&) = default;
 };
-std::optional<ActiveHours> parse_active_hours(std::string_view);  // "09:00-18:00"
+std::optional<ActiveHours> parse_active_hours(std::string_view);  // "09:00-18:00", or "22:00-06:00" overnight
 std::string format_active_hours(const ActiveHours&);
 
 // Each setting remembers where its value came from, for `backcare config`.

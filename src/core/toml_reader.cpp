@@ -142,6 +142,24 @@ std::optional<Diagnostic> prescan(std::string_view text, const std::string& file
     return std::nullopt;
 }
 
+// What a value is, in words for a person who wrote it.
+std::string kind_of(const Value& v) {
+    switch (v.type()) {
+        case toml::value_t::boolean: return "true or false";
+        case toml::value_t::integer: return "an integer";
+        case toml::value_t::floating: return "a number with a fraction";
+        case toml::value_t::string: return "a string";
+        case toml::value_t::array: return "an array";
+        case toml::value_t::table: return "a table";
+        case toml::value_t::offset_datetime:
+        case toml::value_t::local_datetime:
+        case toml::value_t::local_date:
+        case toml::value_t::local_time: return "a date or time";
+        case toml::value_t::empty: break;
+    }
+    return "empty";
+}
+
 }  // namespace
 
 SourcePos Positions::of(const Value& v) const {
@@ -209,7 +227,7 @@ bool TableReader::expect(const std::string& key, bool required, toml::value_t ty
         return false;
     }
     if (v->type() != type) {
-        error(position_of(*v), fmt::format("'{}' must be {}, not {}", name, type_name, toml::stringize(v->type())));
+        error(position_of(*v), fmt::format("'{}' must be {}, not {}", name, type_name, kind_of(*v)));
         return false;
     }
     return true;
@@ -235,7 +253,7 @@ std::vector<std::string> TableReader::strings(const std::string& key, bool requi
     if (!expect(key, required, toml::value_t::array, "an array of strings")) return out;
     for (const auto& item : table_.as_table().at(key).as_array()) {
         if (!item.is_string()) {
-            error(position_of(item), fmt::format("'{}' must hold only strings, not {}", key, toml::stringize(item.type())));
+            error(position_of(item), fmt::format("'{}' must hold only strings, not {}", key, kind_of(item)));
             continue;
         }
         out.push_back(item.as_string().str);
@@ -253,7 +271,7 @@ std::optional<Range> TableReader::range(const std::string& key, bool required) {
     constexpr long long limit = 1'000'000;
     auto bounded = [&](const Value& x) -> std::optional<int> {
         if (!x.is_integer()) {
-            error(position_of(x), fmt::format("'{}' must be an integer or [min, max], not {}", name, toml::stringize(x.type())));
+            error(position_of(x), fmt::format("'{}' must be an integer or [min, max], not {}", name, kind_of(x)));
             return std::nullopt;
         }
         const long long n = x.as_integer();

@@ -41,7 +41,7 @@ TEST_CASE("due: not due (1) once today's session is logged", "[due]") {
     const auto r = h.run({"due"});
     CHECK(r.status == 1);
     CHECK(r.out.rfind("not due: ", 0) == 0);
-    CHECK(contains(r.out, "1 of 1"));
+    CHECK(contains(r.out, "1 session done today, and the daily target is 1"));
     // A session yesterday does not count for today.
     Home y;
     configure(y);

@@ -113,3 +113,54 @@ TEST_CASE("plan --no-save does not offer log --plan for a plan it did not keep",
     CHECK_FALSE(contains(h.run({"plan", "--no-save"}).out, "log --plan"));
     CHECK(contains(h.run({"plan"}).out, "log --plan"));
 }
+
+TEST_CASE("due: active hours may run overnight", "[edges][due]") {
+    Home h;
+    h.write("config/backcare/config.toml", "active_hours = \"22:00-06:00\"\nactive_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n");
+    for (const char* now : {"2026-11-23T22:00:00", "2026-11-23T23:59:00", "2026-11-24T00:30:00", "2026-11-24T05:59:00"}) {
+        INFO("now " << now);
+        h.set("BACKCARE_NOW", now);
+        CHECK(h.run({"due"}).status == 0);
+    }
+    for (const char* now : {"2026-11-23T06:00:00", "2026-11-23T12:00:00", "2026-11-23T21:59:00"}) {
+        INFO("now " << now);
+        h.set("BACKCARE_NOW", now);
+        CHECK(h.run({"due"}).status == 1);
+    }
+    h.write("config/backcare/config.toml", "active_hours = \"09:00-09:00\"\n");
+    e2e::expect_error(h.run({"due"}), 65, {"active_hours"});
+}
+
+TEST_CASE("a session dated in the future is refused by import and log -", "[edges][transfer]") {
+    // The clock is pinned at 2026-11-23T10:00 (harness); a day of slack is allowed.
+    Home h;
+    const std::string ok = R"({"started":"2026-11-24T09:00:00Z","entries":["cat-cow:10"]})" "\n";
+    const std::string future = R"({"started":"2030-01-01T09:00:00Z","entries":["cat-cow:10"]})" "\n";
+    const auto csv = "started,exercise,reps\n2026-11-20T07:00:00Z,cat-cow,10\n2030-01-01T07:00:00Z,cat-cow,10\n";
+    e2e::expect_error(h.run({"log", "-"}, ok + future), 65, {"<stdin>:2:", "future"});
+    e2e::expect_error(h.run({"import", "-"}, csv), 65, {"<stdin>:3:", "future"});
+    CHECK_FALSE(fs::exists(db_path(h)));
+    CHECK(h.run({"import", "-"}, ok).status == 0);
+}
+
+TEST_CASE("with -q an error is its one line, without the source snippet", "[edges][cli]") {
+    Home h;
+    h.write("config/backcare/config.toml", "minuts = 1\n");
+    const auto loud = h.run({"plan"});
+    CHECK(e2e::lines(loud.err).size() > 1);
+    const auto quiet = h.run({"-q", "plan"});
+    CHECK(quiet.status == 65);
+    CHECK(e2e::lines(quiet.err).size() == 1);
+}
+
+TEST_CASE("a missing argument is named", "[edges][cli]") {
+    Home h;
+    e2e::expect_usage_error(h.run({"delete"}), {"missing ID"});
+    e2e::expect_usage_error(h.run({"import"}), {"missing FILE"});
+}
+
+TEST_CASE("a plan that cannot fill the time asked says so", "[edges][plan]") {
+    Home h;
+    CHECK(contains(h.run({"plan", "--minutes", "90", "--no-save"}).out, "of the 90 minutes"));
+    CHECK_FALSE(contains(h.run({"plan", "--minutes", "10", "--no-save"}).out, "of the 10 minutes"));
+}

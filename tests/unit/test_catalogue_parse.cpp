@@ -158,7 +158,7 @@ TEST_CASE("a value of the wrong type is reported where it is", "[catalogue][pars
     const ParsedFile file = parse_catalogue(catalogue_text({{5, "name = 3"}}), "f.toml");
     REQUIRE_FALSE(file.diagnostics.empty());
     const Diagnostic& d = file.diagnostics.front();
-    CHECK_THAT(d.message, Catch::Contains("'name' must be a string, not integer"));
+    CHECK_THAT(d.message, Catch::Contains("'name' must be a string, not an integer"));
     check_at(d, 5, 8);
 }
 

@@ -117,7 +117,7 @@ TEST_CASE("parse_config rejects each bad value at its file, line and column", "[
         {"place = \"moon\"", "2:9", "'place' has unknown value 'moon'"},
         {"equipment = [\"rocket\"]", "2:13", "'equipment' has unknown value 'rocket'"},
         {"level = 4", "2:9", "'level' must be from 1 to 3"},
-        {"active_hours = \"9-5\"", "2:16", "'active_hours' must look like \"09:00-18:00\""},
+        {"active_hours = \"9-5\"", "2:16", "'active_hours' must be two different times like \"09:00-18:00\""},
         {"active_days = [\"mon\", \"funday\"]", "2:15", "unknown day 'funday'"},
         {"week_start = \"tuesday\"", "2:14", "'week_start' must be \"monday\" or \"sunday\""},
     };
@@ -238,11 +238,16 @@ TEST_CASE("parse_equipment_option reads a comma-separated list", "[config][optio
     CHECK_THAT(usage_error([] { parse_equipment_option("bnad", "--equipment"); }), Catch::Contains("did you mean 'band'?"));
 }
 
-TEST_CASE("parse_active_hours reads HH:MM-HH:MM with start before end", "[config]") {
+TEST_CASE("parse_active_hours reads HH:MM-HH:MM, overnight when the start is later", "[config]") {
     CHECK(parse_active_hours("09:00-18:00") == ActiveHours{540, 1080});
     CHECK(parse_active_hours("08:30-17:45") == ActiveHours{510, 1065});
     CHECK(parse_active_hours("00:00-24:00") == ActiveHours{0, 1440});
-    for (const std::string bad : {"9-5", "9:00-17:00", "18:00-09:00", "09:00-09:00", "09:60-10:00", "24:30-24:45",
+    CHECK(parse_active_hours("22:00-06:00") == ActiveHours{1320, 360});
+    CHECK(ActiveHours{1320, 360}.contains(1380));
+    CHECK(ActiveHours{1320, 360}.contains(0));
+    CHECK_FALSE(ActiveHours{1320, 360}.contains(360));
+    CHECK_FALSE(ActiveHours{1320, 360}.contains(720));
+    for (const std::string bad : {"9-5", "9:00-17:00", "24:00-09:00", "09:00-09:00", "09:60-10:00", "24:30-24:45",
                                   "25:00-26:00", "09:00", "0900-1800", "09:00-18:00-19:00", "", "ab:cd-ef:gh"}) {
         INFO("'" << bad << "'");
         CHECK_FALSE(parse_active_hours(bad).has_value());
