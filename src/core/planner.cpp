@@ -59,10 +59,21 @@ std::vector<Candidate> rank(const Catalogue& catalogue, const PlanRequest& reque
     return out;
 }
 
-// The goals slots are filled from, in turn.
-std::vector<Goal> slot_goals(const PlanGoal& goal) {
-    if (goal) return std::vector<Goal>(max_exercises, *goal);
-    return {Goal::flexibility, Goal::strength, Goal::posture, Goal::flexibility, Goal::posture, Goal::strength};
+// What each slot of a routine is filled with, in turn: a goal, a kind, or
+// both. A routine opens with mobility and closes with a stretch where the
+// goal has them; balanced ones take a turn at each goal in between.
+struct Slot {
+    std::optional<Goal> goal;
+    std::optional<Kind> kind;
+    bool accepts(const Exercise& e) const { return (!goal || e.has_goal(*goal)) && (!kind || e.kind == *kind); }
+};
+
+std::vector<Slot> slots_for(const PlanGoal& goal) {
+    if (goal)
+        return {{goal, Kind::mobility}, {goal, std::nullopt}, {goal, Kind::stretch},
+                {goal, std::nullopt}, {goal, std::nullopt}, {goal, std::nullopt}};
+    return {{std::nullopt, Kind::mobility}, {Goal::strength, std::nullopt}, {std::nullopt, Kind::stretch},
+            {Goal::posture, std::nullopt},  {Goal::flexibility, std::nullopt}, {Goal::strength, std::nullopt}};
 }
 
 void order_gently(std::vector<RoutineItem>& items) {
@@ -99,11 +110,11 @@ std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ran
     int cheapest = budget;
     for (const Candidate& c : ranked)
         cheapest = std::min(cheapest, estimate_seconds(dose_at_level(*c.exercise, level)) + worst_transition);
-    for (Goal goal : slot_goals(request.goal)) {
+    for (const Slot& slot : slots_for(request.goal)) {
         const int still_needed = std::max(0, static_cast<int>(min_exercises) - static_cast<int>(chosen.size()) - 1);
         for (const Candidate& c : ranked) {
             const Exercise& e = *c.exercise;
-            if (!e.has_goal(goal)) continue;
+            if (!slot.accepts(e)) continue;
             if (std::any_of(chosen.begin(), chosen.end(), [&](const RoutineItem& i) { return i.exercise.id == e.id; }))
                 continue;
             Dose dose = dose_at_level(e, level);
