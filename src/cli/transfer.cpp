@@ -54,7 +54,15 @@ int run_import(const ImportOptions& o, Context& ctx) {
         if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", n, n == 1 ? "" : "s");
         return 0;
     }
-    const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); });
+    std::pair<std::size_t, std::size_t> counts;
+    if (o.file == "-") {
+        counts = Journal::store(ctx.paths.database(), [&] { return reader.next(); });
+    } else {
+        // A file is read on a second core while the log is written.
+        ReadAhead ahead(reader);
+        counts = Journal::store(ctx.paths.database(), [&] { return ahead.next(); });
+    }
+    const auto [added, present] = counts;
     if (!ctx.quiet) ctx.out << fmt::format("{} added, {} already present\n", added, present);
     return 0;
 }

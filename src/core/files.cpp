@@ -50,4 +50,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     }
 }
 
+void sync_directory(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 }  // namespace backcare

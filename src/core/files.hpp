@@ -12,4 +12,8 @@ void make_private_dirs(const std::filesystem::path& dir);
 // durable also flushes it to disk first (worth it for data, not for a cache).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content, bool durable);
 
+// Flushes a directory's entries to disk, so that a file just renamed into it
+// survives a power cut. Best effort: a file system that cannot is no error.
+void sync_directory(const std::filesystem::path& dir);
+
 }  // namespace backcare

@@ -2,7 +2,12 @@
 
 #include <array>
 #include <sqlite3.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -175,7 +180,7 @@ std::optional<Journal> Journal::open_existing(const fs::path& path) {
         // Read-write without create: SQLite then rolls back a journal left by a
         // killed writer, and falls back to read-only for a write-protected file.
         // Reading writes nothing.
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, busy_timeout_ms);
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
         const int version = check_ours(*db, path);
         if (version < journal_schema) {
             // An empty file or an older schema: nothing to read until a write brings it up to date.
@@ -194,7 +199,7 @@ Journal Journal::open_for_writing(const fs::path& path) {
     if (path.has_parent_path()) make_private_dirs(path.parent_path());
     const bool created = !fs::exists(path, ec);
     return guarded(path, [&] {
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
         // Health data: private whatever the umask. SQLite gives its journal the same mode.
         if (created) ::chmod(path.c_str(), 0600);
         configure(*db);
@@ -307,17 +312,48 @@ std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const S
                                                    const OnAdded& on_added) {
     std::error_code ec;
     if (fs::exists(path, ec)) return open_for_writing(path).add_each(next, on_added);
-    std::vector<Session> all;
-    while (auto s = next()) {
-        check_session(*s);
-        all.push_back(std::move(*s));
+    // A new log is built beside its place and moved there once complete: a
+    // refused or interrupted batch leaves no log behind, and a large first
+    // import streams like any other.
+    std::vector<fs::path> new_dirs;  // removed again, when still empty, if nothing is stored
+    for (fs::path dir = path.parent_path(); !dir.empty() && !fs::exists(dir, ec); dir = dir.parent_path()) {
+        new_dirs.push_back(dir);
+        if (dir == dir.parent_path()) break;
     }
-    auto journal = open_for_writing(path);
-    std::size_t i = 0;
-    return journal.add_each([&]() -> std::optional<Session> {
-        if (i == all.size()) return std::nullopt;
-        return std::move(all[i++]);
-    }, on_added);
+    if (path.has_parent_path()) make_private_dirs(path.parent_path());
+    const fs::path building = path.string() + fmt::format(".new-{}", ::getpid());
+    struct Cleanup {
+        const fs::path& file;
+        const std::vector<fs::path>& dirs;
+        bool keep = false;
+        ~Cleanup() {
+            if (keep) return;
+            std::error_code ignored;
+            fs::remove(file, ignored);
+            fs::remove(file.string() + "-journal", ignored);
+            for (const auto& dir : dirs) fs::remove(dir, ignored);  // deepest first; only if empty
+        }
+    } cleanup{building, new_dirs};
+    fs::remove(building, ec);
+    std::pair<std::size_t, std::size_t> counts;
+    {
+        auto journal = open_for_writing(building);
+        counts = journal.add_each(next, on_added);
+    }
+    // Never over a log another backcare created meanwhile: renameat2 with
+    // RENAME_NOREPLACE, or a hard link where the file system lacks it.
+    int moved = ::renameat2(AT_FDCWD, building.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+    if (moved != 0 && (errno == EINVAL || errno == ENOSYS) && (moved = ::link(building.c_str(), path.c_str())) == 0)
+        ::unlink(building.c_str());
+    if (moved != 0) {
+        if (errno == EEXIST)
+            throw Busy(fmt::format("the log {} was created by another backcare meanwhile; nothing was stored, try again",
+                                   path.string()));
+        throw IoError(fmt::format("cannot create the log {}: {}", path.string(), std::strerror(errno)));
+    }
+    cleanup.keep = true;
+    sync_directory(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    return counts;
 }
 
 void Journal::load_entries(Session& s) const {

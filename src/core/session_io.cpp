@@ -436,6 +436,54 @@ std::optional<Session> SessionReader::next() {
     return session;
 }
 
+ReadAhead::ReadAhead(SessionReader& reader, std::size_t depth)
+    : reader_(reader), depth_(depth), thread_([this] { run(); }) {}
+
+ReadAhead::~ReadAhead() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+}
+
+void ReadAhead::run() {
+    for (;;) {
+        std::optional<Session> s;
+        std::exception_ptr error;
+        try {
+            s = reader_.next();
+        } catch (...) {
+            error = std::current_exception();
+        }
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stopping_ || ready_.size() < depth_; });
+        if (stopping_) return;
+        if (error || !s) {
+            error_ = error;
+            finished_ = true;
+            changed_.notify_all();
+            return;
+        }
+        ready_.push_back(std::move(*s));
+        if (ready_.size() == 1) changed_.notify_all();  // the consumer may be waiting for one
+    }
+}
+
+std::optional<Session> ReadAhead::next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
+    if (!ready_.empty()) {
+        Session s = std::move(ready_.front());
+        ready_.pop_front();
+        if (ready_.size() == depth_ / 2) changed_.notify_all();  // wake a full producer in batches
+        return s;
+    }
+    if (error_) std::rethrow_exception(error_);
+    return std::nullopt;
+}
+
 std::vector<Session> read_sessions(std::istream& in, const std::string& label, const Catalogue& catalogue) {
     SessionReader reader(in, label, catalogue);
     std::vector<Session> out;

@@ -1,7 +1,12 @@
 #pragma once
 // Sessions in and out: JSON (one object per line), CSV (one row per entry),
 // and typed items such as "cat-cow:10".
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <set>
 #include <optional>
@@ -77,6 +82,33 @@ private:
     std::set<std::string> uuids_seen_;  // a session's rows must be consecutive
     std::optional<std::int64_t> latest_;
     void check_start(const Session&, int line) const;
+};
+
+// A SessionReader's next() run ahead on a second thread, so that parsing the
+// coming sessions overlaps with storing the last ones. For a file: closing
+// it waits for the reader to finish its current record, which on a pipe
+// could be forever. The reader must not be used elsewhere meanwhile; its
+// errors come out of next() in their place in the stream.
+class ReadAhead {
+public:
+    explicit ReadAhead(SessionReader&, std::size_t depth = 512);
+    ~ReadAhead();
+    ReadAhead(const ReadAhead&) = delete;
+    ReadAhead& operator=(const ReadAhead&) = delete;
+    std::optional<Session> next();
+
+private:
+    void run();
+
+    SessionReader& reader_;
+    const std::size_t depth_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Session> ready_;
+    bool finished_ = false;  // the reader gave its last session, or failed
+    bool stopping_ = false;  // the consumer has gone
+    std::exception_ptr error_;
+    std::thread thread_;
 };
 
 // All sessions of an input at once (for small inputs and tests).

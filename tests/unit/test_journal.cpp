@@ -486,3 +486,43 @@ TEST_CASE("a log held by another writer past the busy timeout: Busy, nothing sto
     CHECK(j.add({make_session(3, utc(2026, 11, 23, 19, 0))}).added.size() == 1);
     CHECK(j.count() == 2);
 }
+
+TEST_CASE("store creates a new log only when the whole stream is stored", "[journal][store]") {
+    TempDir dir;
+    const fs::path path = dir.path() / "data" / "backcare" / "backcare.db";
+    std::vector<Session> sessions{make_session(1, utc(2026, 11, 20, 18, 0)), make_session(2, utc(2026, 11, 21, 18, 0))};
+    std::size_t i = 0;
+    auto source = [&]() -> std::optional<Session> {
+        if (i == sessions.size()) return std::nullopt;
+        return sessions[i++];
+    };
+    SECTION("a stream that fails part-way leaves no log and no directory") {
+        auto failing = [&]() -> std::optional<Session> {
+            if (i == 1) throw DataError("in:2: bad record");
+            return source();
+        };
+        CHECK_THROWS_AS(Journal::store(path, failing), DataError);
+        CHECK_FALSE(fs::exists(dir.path() / "data"));
+    }
+    SECTION("a complete stream becomes a private log, with nothing left beside it") {
+        std::vector<std::int64_t> ids;
+        const auto [added, present] = Journal::store(path, source, [&](const Session& s) { ids.push_back(s.id); });
+        CHECK(added == 2);
+        CHECK(present == 0);
+        CHECK(ids == std::vector<std::int64_t>{1, 2});
+        CHECK((fs::status(path).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+        CHECK(listing(path.parent_path()) == std::set<std::string>{"backcare.db"});
+        CHECK(Journal::open_existing(path)->count() == 2);
+    }
+    SECTION("a log another process created meanwhile is kept, and the stream is refused as busy") {
+        auto racing = [&]() -> std::optional<Session> {
+            if (i == 1) Journal::open_for_writing(path).add({make_session(9, utc(2026, 11, 1, 8, 0))});
+            return source();
+        };
+        CHECK_THROWS_AS(Journal::store(path, racing), Busy);
+        const auto log = Journal::open_existing(path);
+        REQUIRE(log);
+        CHECK(log->count() == 1);
+        CHECK(listing(path.parent_path()) == std::set<std::string>{"backcare.db"});
+    }
+}
