@@ -181,7 +181,14 @@ std::optional<Journal> Journal::open_existing(const fs::path& path) {
         // killed writer, and falls back to read-only for a write-protected file.
         // Reading writes nothing.
         auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
-        const int version = check_ours(*db, path);
+        // One read transaction, so that a log being created meanwhile is
+        // seen before or after, never half-way (marked but without tables).
+        int version = 0;
+        {
+            SQLite::Transaction read(*db, SQLite::TransactionBehavior::DEFERRED);
+            version = check_ours(*db, path);
+            read.commit();
+        }
         if (version < journal_schema) {
             // An empty file or an older schema: nothing to read until a write brings it up to date.
             db.reset();
