@@ -95,9 +95,18 @@ std::optional<std::string> unknown_word(const CLI::App& app, int argc, const cha
             const std::string name = is_long ? arg.substr(0, eq) : arg.substr(0, 2);
             const auto* option = find_option(name);
             if (!option) {
-                if (is_long || !std::isdigit(static_cast<unsigned char>(arg[1])))
+                if (is_long || !std::isdigit(static_cast<unsigned char>(arg[1]))) {
+                    std::vector<std::string> known;
+                    for (const CLI::App* a = current; a; a = a->get_parent())
+                        for (const auto* o : a->get_options())
+                            for (const auto& l : o->get_lnames()) known.push_back("--" + l);
+                    const auto near = is_long ? nearest(name, known, 1) : std::vector<std::string>{};
+                    if (!near.empty())
+                        return fmt::format("unknown option '{}' for '{}'; did you mean '{}'?", name,
+                                           command_path(*current), near.front());
                     return fmt::format("unknown option '{}' for '{}'; see '{} --help'", name, command_path(*current),
                                        command_path(*current));
+                }
                 return std::nullopt;
             }
             const bool value_attached = is_long ? eq != std::string::npos : arg.size() > 2;

@@ -99,17 +99,26 @@ std::optional<Instant> parse_iso_instant(std::string_view text) {
     std::string_view s = text;
     const bool utc = !s.empty() && (s.back() == 'Z' || s.back() == 'z');
     if (utc) s.remove_suffix(1);
+    // An explicit offset, as export writes it: 2026-11-23T18:30:00+01:00.
+    std::optional<minutes> offset;
+    if (!utc && s.size() >= 22 && (s[s.size() - 6] == '+' || s[s.size() - 6] == '-') && s[s.size() - 3] == ':') {
+        const auto hh = number(s.substr(s.size() - 5, 2)), mm = number(s.substr(s.size() - 2, 2));
+        if (!hh || !mm || *hh > 14 || *mm > 59) return std::nullopt;
+        offset = minutes{(*hh * 60 + *mm) * (s[s.size() - 6] == '-' ? -1 : 1)};
+        s.remove_suffix(6);
+    }
     if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
     auto day = parse_date(s.substr(0, 10));
     auto time = time_of_day(s.substr(11));
     if (!day || !time || s.substr(11).size() < 5) return std::nullopt;
     if (utc) return *day + *time;
+    if (offset) return *day + *time - *offset;
     return from_local(*day, *time);
 }
 
 Instant parse_when(std::string_view text, Instant now, std::string_view option) {
     const std::string_view expected =
-        "a time such as 2026-11-23T18:30, 18:30, 'yesterday 18:00' or -2h";
+        "a time such as 2026-11-23T18:30, 2026-11-23T18:30+01:00, 18:30, 'yesterday 18:00' or -2h";
     Instant t{};
     if (text == "now") {
         t = now;
@@ -117,7 +126,8 @@ Instant parse_when(std::string_view text, Instant now, std::string_view option) 
         auto a = amount(text.substr(1));
         if (!a) bad(option, text, expected);
         const auto [n, unit] = *a;
-        if (unit == 'm') t = now - minutes{n};
+        if (unit == 's') t = now - seconds{n};
+        else if (unit == 'm') t = now - minutes{n};
         else if (unit == 'h') t = now - hours{n};
         else if (unit == 'd') t = now - days{n};
         else bad(option, text, expected);

@@ -98,9 +98,16 @@ void render_plan_tsv(std::ostream& out, const Routine& routine) {
 
 void render_plan_markdown(std::ostream& out, const Routine& routine) {
     const PlanRequest& r = routine.request;
+    // Text from a person's catalogue is shown as written: Markdown's
+    // punctuation escaped, HTML's angle brackets as entities, one line.
     auto cell = [](std::string_view s) {
-        std::string c(s);
-        for (std::size_t p = 0; (p = c.find('|', p)) != std::string::npos; p += 2) c.replace(p, 1, "\\|");
+        std::string c;
+        for (char ch : printable(s)) {
+            if (ch == '<') c += "&lt;";
+            else if (ch == '>') c += "&gt;";
+            else if (std::string_view("\\|*_`[]#").find(ch) != std::string_view::npos) c += std::string("\\") + ch;
+            else c += ch;
+        }
         return c;
     };
     out << "## " << title(name_of_goal(r.goal)) << " routine";

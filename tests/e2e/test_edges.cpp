@@ -164,3 +164,20 @@ TEST_CASE("a plan that cannot fill the time asked says so", "[edges][plan]") {
     CHECK(contains(h.run({"plan", "--minutes", "90", "--no-save"}).out, "of the 90 minutes"));
     CHECK_FALSE(contains(h.run({"plan", "--minutes", "10", "--no-save"}).out, "of the 10 minutes"));
 }
+
+TEST_CASE("log --at reads the started form export writes, and seconds ago", "[edges][log]") {
+    Home h;  // TZ=UTC, now 2026-11-23T10:00:00
+    const auto a = h.run({"log", "cat-cow:10", "--at", "2026-11-23T08:30:00+01:00", "--format", "json"});
+    REQUIRE(a.status == 0);
+    CHECK(Json::parse(a.out).at("started") == "2026-11-23T07:30:00+00:00");
+    const auto b = h.run({"log", "cat-cow:10", "--at", "-90s", "--format", "json"});
+    REQUIRE(b.status == 0);
+    CHECK(Json::parse(b.out).at("started") == "2026-11-23T09:58:30+00:00");
+    e2e::expect_usage_error(h.run({"log", "cat-cow:10", "--at", "2026-11-23T08:30:00+15:00"}), {"--at"});
+}
+
+TEST_CASE("an unknown long option suggests the nearest one", "[edges][cli]") {
+    Home h;
+    e2e::expect_usage_error(h.run({"--colour", "never", "plan"}), {"--colour", "did you mean '--color'?"});
+    e2e::expect_usage_error(h.run({"plan", "--sed", "3"}), {"--sed", "did you mean '--seed'?"});
+}
