@@ -11,6 +11,7 @@
 #include <pty.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,84 +39,99 @@ Home::~Home() {
     std::filesystem::remove_all(dir_, ec);
 }
 
-Result Home::run(const std::vector<std::string>& args, const std::string& stdin_text) const {
+Exec::Exec(const Proc& p) : args(p.args), env(p.env) {
+    argv.push_back(binary.data());
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+}
+
+int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+int reap(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return decode_status(status);
+}
+
+Result run(const Proc& p) {
+    Exec x(p);
+    const std::string cwd = p.cwd.string();
     int in[2], out[2], err[2];
     if (::pipe2(in, O_CLOEXEC) || ::pipe2(out, O_CLOEXEC) || ::pipe2(err, O_CLOEXEC)) throw std::runtime_error("pipe");
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : env_) env_strings.push_back(k + "=" + v);
-    std::vector<char*> envp, argv;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = BACKCARE_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
+    // Only async-signal-safe calls between fork and exec: other threads may run.
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork");
     if (pid == 0) {
         ::dup2(in[0], 0);
         ::dup2(out[1], 1);
         ::dup2(err[1], 2);
-        if (::chdir(dir_.c_str()) != 0) ::_exit(127);
-        ::execve(binary.c_str(), argv.data(), envp.data());
+        ::umask(p.umask);
+        if (::chdir(cwd.c_str()) != 0) ::_exit(127);
+        ::execve(x.binary.c_str(), x.argv.data(), x.envp.data());
         ::_exit(127);
     }
     ::close(in[0]);
     ::close(out[1]);
     ::close(err[1]);
-    // Feed stdin and drain both outputs together so no pipe fills up.
-    std::size_t written = 0;
-    if (stdin_text.empty()) ::close(in[1]);
     Result r;
-    bool in_open = !stdin_text.empty(), out_open = true, err_open = true;
+    std::size_t written = 0;
+    bool in_open = !p.stdin_text.empty(), out_open = true, err_open = true;
+    if (!in_open) ::close(in[1]);
     while (out_open || err_open || in_open) {
         std::vector<pollfd> fds;
         if (in_open) fds.push_back({in[1], POLLOUT, 0});
         if (out_open) fds.push_back({out[0], POLLIN, 0});
         if (err_open) fds.push_back({err[0], POLLIN, 0});
         if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) break;
-        for (const auto& p : fds) {
-            if (!p.revents) continue;
-            if (p.fd == in[1]) {
-                const ssize_t n = ::write(in[1], stdin_text.data() + written, stdin_text.size() - written);
+        for (const auto& f : fds) {
+            if (!f.revents) continue;
+            if (f.fd == in[1]) {
+                const ssize_t n = ::write(in[1], p.stdin_text.data() + written, p.stdin_text.size() - written);
                 if (n > 0) written += static_cast<std::size_t>(n);
-                if (n <= 0 || written == stdin_text.size()) {
+                if (n <= 0 || written == p.stdin_text.size()) {
                     ::close(in[1]);
                     in_open = false;
                 }
                 continue;
             }
             char buf[65536];
-            const ssize_t n = ::read(p.fd, buf, sizeof buf);
+            const ssize_t n = ::read(f.fd, buf, sizeof buf);
+            if (n < 0 && errno == EINTR) continue;
             if (n <= 0) {
-                ::close(p.fd);
-                (p.fd == out[0] ? out_open : err_open) = false;
+                ::close(f.fd);
+                (f.fd == out[0] ? out_open : err_open) = false;
             } else {
-                (p.fd == out[0] ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+                (f.fd == out[0] ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
             }
         }
     }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.status = reap(pid);
     return r;
 }
 
-Result Home::run_tty(const std::vector<std::string>& args, unsigned short columns) const {
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : env_) env_strings.push_back(k + "=" + v);
-    std::vector<char*> envp, argv;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = BACKCARE_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
+std::vector<std::string> Home::environment() const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : env_) out.push_back(k + "=" + v);
+    return out;
+}
 
+Result Home::run(const std::vector<std::string>& args, const std::string& stdin_text) const {
+    Proc p;
+    p.args = args;
+    p.env = environment();
+    p.cwd = dir_;
+    p.stdin_text = stdin_text;
+    return e2e::run(p);
+}
+
+Result Home::run_tty(const std::vector<std::string>& args, unsigned short columns) const {
+    Proc p;
+    p.args = args;
+    p.env = environment();
+    Exec x(p);
     winsize ws{};
     ws.ws_row = 50;
     ws.ws_col = columns;
@@ -124,7 +140,7 @@ Result Home::run_tty(const std::vector<std::string>& args, unsigned short column
     if (pid < 0) throw std::runtime_error("forkpty");
     if (pid == 0) {
         if (::chdir(dir_.c_str()) != 0) ::_exit(127);
-        ::execve(binary.c_str(), argv.data(), envp.data());
+        ::execve(x.binary.c_str(), x.argv.data(), x.envp.data());
         ::_exit(127);
     }
     Result r;
@@ -136,10 +152,7 @@ Result Home::run_tty(const std::vector<std::string>& args, unsigned short column
         r.out.append(buf, static_cast<std::size_t>(n));
     }
     ::close(master);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.status = reap(pid);
     // The terminal turns each newline into CR LF; undo that for comparisons.
     std::string plain;
     for (std::size_t i = 0; i < r.out.size(); ++i)
@@ -241,6 +254,33 @@ void expect_golden(const std::string& name, const std::string& actual) {
     FAIL_CHECK("output differs from the golden file at line "
                << i + 1 << "\n  expected: " << (i < want.size() ? want[i] : "<end of file>")
                << "\n  actual:   " << (i < got.size() ? got[i] : "<end of output>"));
+}
+
+std::string clinic_file(const std::string& id, const std::string& name) {
+    return "schema = 1\n"                                            // 1
+           "\n"                                                      // 2
+           "[[exercise]]\n"                                          // 3
+           "id = \"" + id + "\"\n"                                   // 4
+           "name = \"" + name + "\"\n"                               // 5
+           "goals = [\"flexibility\"]\n"                             // 6
+           "kind = \"stretch\"\n"                                    // 7
+           "areas = [\"chest\", \"shoulders\"]\n"                    // 8
+           "equipment = [\"wall\"]\n"                                // 9
+           "position = \"standing\"\n"                               // 10
+           "desk_friendly = true\n"                                  // 11
+           "laterality = \"both\"\n"                                 // 12
+           "level = 1\n"                                             // 13
+           "steps = [\"Stand facing a wall.\", \"Lean in gently.\"]\n"  // 14
+           "cues = [\"Breathe slowly.\"]\n"                          // 15
+           "benefits = [\"Opens the chest.\"]\n"                     // 16
+           "cautions = [\"Stop if it hurts.\"]\n"                    // 17
+           "easier = \"doorway-pec-stretch\"\n"                      // 18
+           "source = \"Test clinic handout\"\n"                      // 19
+           "\n"                                                      // 20
+           "[exercise.dose]\n"                                       // 21
+           "sets = [1, 2]\n"                                         // 22
+           "hold = [20, 30]\n"                                       // 23
+           "rest = 10\n";                                            // 24
 }
 
 }  // namespace e2e

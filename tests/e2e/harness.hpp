@@ -3,6 +3,7 @@
 // XDG_* directories and a pinned clock, and captures what it does.
 #include <filesystem>
 #include <map>
+#include <sys/types.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,32 @@ struct Result {
     std::string out;
     std::string err;
 };
+
+// One run of the backcare binary, described fully so that it can be started
+// from any thread. env is "NAME=value" strings.
+struct Proc {
+    std::vector<std::string> args;
+    std::vector<std::string> env;
+    std::filesystem::path cwd;
+    std::string stdin_text;
+    mode_t umask = 022;  // set in the child before exec (exec keeps it)
+};
+
+// Runs to the end, feeding stdin and capturing stdout and stderr. Safe to call
+// from several threads at once (no Catch2 macros inside).
+Result run(const Proc&);
+
+// argv and envp for execve, built before fork (only async-signal-safe calls
+// may follow a fork while other threads run).
+struct Exec {
+    std::string binary = BACKCARE_BINARY;
+    std::vector<std::string> args, env;
+    std::vector<char*> argv, envp;
+    explicit Exec(const Proc&);
+};
+// Waits for a child; its exit status, or 128 + signal.
+int reap(pid_t);
+int decode_status(int wait_status);
 
 class Home {
 public:
@@ -34,6 +61,8 @@ public:
     void unset(const std::string& name) { env_.erase(name); }
 
     Result run(const std::vector<std::string>& args, const std::string& stdin_text = "") const;
+    // That environment as "NAME=value" strings.
+    std::vector<std::string> environment() const;
     // Runs with stdin, stdout and stderr on one pseudo-terminal of the given
     // width, as a person at a terminal would; everything written is in out.
     Result run_tty(const std::vector<std::string>& args, unsigned short columns = 80) const;
@@ -51,6 +80,10 @@ private:
 };
 
 std::string read_file(const std::filesystem::path&);
+
+// A valid user catalogue file of one exercise, each key on a known line:
+// 4 id, 5 name, 6 goals, 13 level, 18 easier.
+std::string clinic_file(const std::string& id = "clinic-wall-lean", const std::string& name = "Clinic wall lean");
 std::string source_path(const std::string& relative);  // a file in the source tree
 
 // The lines of a text, without their newlines.

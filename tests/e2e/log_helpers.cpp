@@ -23,17 +23,11 @@ fs::path db_path(const Home& h) { return h.data_dir() / "backcare.db"; }
 
 std::vector<std::string> home_env(const Home& h, const std::map<std::string, std::string>& set,
                                   const std::vector<std::string>& unset) {
-    const std::string home = h.dir().string();
-    std::map<std::string, std::string> env = {
-        {"HOME", home},
-        {"XDG_CONFIG_HOME", (h.dir() / "config").string()},
-        {"XDG_DATA_HOME", (h.dir() / "data").string()},
-        {"XDG_STATE_HOME", (h.dir() / "state").string()},
-        {"TZ", "UTC"},
-        {"LC_ALL", "C.UTF-8"},
-        {"BACKCARE_NOW", "2026-11-23T10:00:00"},
-        {"PATH", "/usr/bin:/bin"},
-    };
+    std::map<std::string, std::string> env;
+    for (const auto& kv : h.environment()) {
+        const auto eq = kv.find('=');
+        env[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
     for (const auto& [k, v] : set) env[k] = v;
     for (const auto& k : unset) env.erase(k);
     std::vector<std::string> out;
@@ -54,87 +48,6 @@ Proc proc(const Home& h, std::vector<std::string> args, const std::map<std::stri
     return p;
 }
 
-namespace {
-
-struct Exec {
-    std::string binary = BACKCARE_BINARY;
-    std::vector<std::string> args, env;
-    std::vector<char*> argv, envp;
-    explicit Exec(const Proc& p) : args(p.args), env(p.env) {
-        argv.push_back(binary.data());
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        for (auto& e : env) envp.push_back(e.data());
-        envp.push_back(nullptr);
-    }
-};
-
-int decode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
-
-int reap(pid_t pid) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return -1;
-    return decode(status);
-}
-
-}  // namespace
-
-Result run(const Proc& p) {
-    Exec x(p);
-    const std::string cwd = p.cwd.string();
-    int in[2], out[2], err[2];
-    if (::pipe2(in, O_CLOEXEC) || ::pipe2(out, O_CLOEXEC) || ::pipe2(err, O_CLOEXEC)) throw std::runtime_error("pipe");
-    // Only async-signal-safe calls between fork and exec: other threads may run.
-    const pid_t pid = ::fork();
-    if (pid < 0) throw std::runtime_error("fork");
-    if (pid == 0) {
-        ::dup2(in[0], 0);
-        ::dup2(out[1], 1);
-        ::dup2(err[1], 2);
-        ::umask(p.umask);
-        if (::chdir(cwd.c_str()) != 0) ::_exit(127);
-        ::execve(x.binary.c_str(), x.argv.data(), x.envp.data());
-        ::_exit(127);
-    }
-    ::close(in[0]);
-    ::close(out[1]);
-    ::close(err[1]);
-    Result r;
-    std::size_t written = 0;
-    bool in_open = !p.stdin_text.empty(), out_open = true, err_open = true;
-    if (!in_open) ::close(in[1]);
-    while (out_open || err_open || in_open) {
-        std::vector<pollfd> fds;
-        if (in_open) fds.push_back({in[1], POLLOUT, 0});
-        if (out_open) fds.push_back({out[0], POLLIN, 0});
-        if (err_open) fds.push_back({err[0], POLLIN, 0});
-        if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) break;
-        for (const auto& f : fds) {
-            if (!f.revents) continue;
-            if (f.fd == in[1]) {
-                const ssize_t n = ::write(in[1], p.stdin_text.data() + written, p.stdin_text.size() - written);
-                if (n > 0) written += static_cast<std::size_t>(n);
-                if (n <= 0 || written == p.stdin_text.size()) {
-                    ::close(in[1]);
-                    in_open = false;
-                }
-                continue;
-            }
-            char buf[65536];
-            const ssize_t n = ::read(f.fd, buf, sizeof buf);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                ::close(f.fd);
-                (f.fd == out[0] ? out_open : err_open) = false;
-            } else {
-                (f.fd == out[0] ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
-            }
-        }
-    }
-    r.status = reap(pid);
-    return r;
-}
 
 Child::Child(const Proc& p, const fs::path& out, const fs::path& err) {
     Exec x(p);
@@ -169,7 +82,7 @@ bool Child::done() {
     const pid_t r = ::waitpid(pid_, &status, WNOHANG);
     if (r == pid_) {
         reaped_ = true;
-        status_ = decode(status);
+        status_ = decode_status(status);
     }
     return reaped_;
 }

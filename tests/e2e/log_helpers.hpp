@@ -18,6 +18,9 @@
 
 namespace e2e::logs {
 
+using e2e::Proc;
+using e2e::run;
+
 using Json = nlohmann::json;
 
 // Joins anything streamable into a string (avoids `"literal" + std::string`,
@@ -31,15 +34,6 @@ template <class... T> std::string str(const T&... parts) {
 // The log file of a Home: HOME/data/backcare/backcare.db.
 std::filesystem::path db_path(const Home&);
 
-// One run of the backcare binary, described fully so that it can be started
-// from any thread. env is "NAME=value" strings.
-struct Proc {
-    std::vector<std::string> args;
-    std::vector<std::string> env;
-    std::filesystem::path cwd;
-    std::string stdin_text;
-    mode_t umask = 022;  // set in the child before exec (exec keeps it)
-};
 
 // The environment Home gives its runs (HOME, XDG_*, TZ=UTC, LC_ALL,
 // BACKCARE_NOW pinned, PATH), with changes: a value replaces or adds, and a
@@ -48,9 +42,6 @@ std::vector<std::string> home_env(const Home&, const std::map<std::string, std::
                                   const std::vector<std::string>& unset = {});
 Proc proc(const Home&, std::vector<std::string> args, const std::map<std::string, std::string>& set = {});
 
-// Runs to the end, feeding stdin and capturing stdout and stderr. Safe to call
-// from several threads at once (no Catch2 macros inside).
-Result run(const Proc&);
 
 // A child started in the background, stdout and stderr into files, stdin
 // from /dev/null.

@@ -8,6 +8,7 @@
 #include "harness.hpp"
 
 using e2e::contains;
+using e2e::clinic_file;
 using e2e::Home;
 
 namespace {
@@ -19,34 +20,6 @@ void remember_a_plan(const Home& h) {
     REQUIRE(std::filesystem::exists(h.state_dir() / "last-plan.json"));
 }
 
-// A valid catalogue file of one exercise; each key on a known line:
-//  4 id, 6 goals, 13 level, 18 easier.
-std::string clinic_file(const std::string& id = "clinic-wall-lean") {
-    return "schema = 1\n"                                        // 1
-           "\n"                                                  // 2
-           "[[exercise]]\n"                                      // 3
-           "id = \"" + id + "\"\n"                               // 4
-           "name = \"Clinic wall lean\"\n"                       // 5
-           "goals = [\"flexibility\"]\n"                         // 6
-           "kind = \"stretch\"\n"                                // 7
-           "areas = [\"chest\", \"shoulders\"]\n"                // 8
-           "equipment = [\"wall\"]\n"                            // 9
-           "position = \"standing\"\n"                           // 10
-           "desk_friendly = true\n"                              // 11
-           "laterality = \"both\"\n"                             // 12
-           "level = 1\n"                                         // 13
-           "steps = [\"Stand facing a wall.\", \"Lean in gently.\"]\n"  // 14
-           "cues = [\"Breathe slowly.\"]\n"                      // 15
-           "benefits = [\"Opens the chest.\"]\n"                 // 16
-           "cautions = [\"Stop if it hurts.\"]\n"                // 17
-           "easier = \"doorway-pec-stretch\"\n"                  // 18
-           "source = \"Test clinic handout\"\n"                  // 19
-           "\n"                                                  // 20
-           "[exercise.dose]\n"                                   // 21
-           "sets = [1, 2]\n"                                     // 22
-           "hold = [20, 30]\n"                                   // 23
-           "rest = 10\n";                                        // 24
-}
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);

@@ -9,6 +9,7 @@
 #include "harness.hpp"
 
 using e2e::contains;
+using e2e::clinic_file;
 using e2e::Home;
 using Json = nlohmann::json;
 
@@ -46,33 +47,6 @@ std::vector<std::string> builtin_files() {
     return files;
 }
 
-// A valid catalogue file of one exercise, each key on a known line (see the numbers).
-std::string clinic_file(const std::string& id, const std::string& name = "Clinic wall lean") {
-    return "schema = 1\n"                                            // 1
-           "\n"                                                      // 2
-           "[[exercise]]\n"                                          // 3
-           "id = \"" + id + "\"\n"                                   // 4
-           "name = \"" + name + "\"\n"                               // 5
-           "goals = [\"flexibility\"]\n"                             // 6
-           "kind = \"stretch\"\n"                                    // 7
-           "areas = [\"chest\", \"shoulders\"]\n"                    // 8
-           "equipment = [\"wall\"]\n"                                // 9
-           "position = \"standing\"\n"                               // 10
-           "desk_friendly = true\n"                                  // 11
-           "laterality = \"both\"\n"                                 // 12
-           "level = 1\n"                                             // 13
-           "steps = [\"Stand facing a wall.\", \"Lean in gently.\"]\n"  // 14
-           "cues = [\"Breathe slowly.\"]\n"                          // 15
-           "benefits = [\"Opens the chest.\"]\n"                     // 16
-           "cautions = [\"Stop if it hurts.\"]\n"                    // 17
-           "easier = \"doorway-pec-stretch\"\n"                      // 18
-           "source = \"Test clinic handout\"\n"                      // 19
-           "\n"                                                      // 20
-           "[exercise.dose]\n"                                       // 21
-           "sets = [1, 2]\n"                                         // 22
-           "hold = [20, 30]\n"                                       // 23
-           "rest = 10\n";                                            // 24
-}
 
 }  // namespace
 
