@@ -57,16 +57,24 @@ Session typed_session(const LogOptions& o, Context& ctx, const Catalogue& catalo
             }
             it->status = EntryStatus::skipped;
         }
+        if (std::all_of(planned.entries.begin(), planned.entries.end(),
+                        [](const Entry& e) { return e.status == EntryStatus::skipped; }))
+            throw UsageError("--skip leaves nothing of the plan to log");
         s.entries = std::move(planned.entries);
         s.goal = planned.goal;
         s.origin = Origin::plan;
+        // The plan as planned took the time it said; with skips, what was done.
+        if (o.skip.empty() && duration < 0) s.duration = planned.seconds;
     } else {
         if (!o.skip.empty()) throw UsageError("--skip goes with --plan");
         if (o.items.empty()) throw UsageError("name the exercises done (e.g. cat-cow:10 childs-pose:30s), or use --plan or '-'");
         for (const auto& item : o.items) s.entries.push_back(parse_item(item, catalogue));
         s.goal = main_goal(s.entries, catalogue);
     }
-    s.duration = duration >= 0 ? duration : estimate_session_seconds(s.entries, catalogue);
+    if (duration >= 0)
+        s.duration = duration;
+    else if (s.duration == 0)
+        s.duration = estimate_session_seconds(s.entries, catalogue);
     const Instant start = o.at ? at : ctx.now - std::chrono::seconds{s.duration};
     s.started = std::chrono::duration_cast<std::chrono::seconds>(start.time_since_epoch()).count();
     s.utc_offset = utc_offset_at(start);

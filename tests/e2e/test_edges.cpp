@@ -181,3 +181,21 @@ TEST_CASE("an unknown long option suggests the nearest one", "[edges][cli]") {
     e2e::expect_usage_error(h.run({"--colour", "never", "plan"}), {"--colour", "did you mean '--color'?"});
     e2e::expect_usage_error(h.run({"plan", "--sed", "3"}), {"--sed", "did you mean '--seed'?"});
 }
+
+TEST_CASE("log --plan stores the time the plan said; skipping all of it is refused", "[edges][log]") {
+    Home h;
+    const auto plan = h.run({"plan", "--seed", "5", "--format", "json"});
+    REQUIRE(plan.status == 0);
+    const Json p = Json::parse(plan.out);
+    const auto logged = h.run({"log", "--plan", "--format", "json"});
+    REQUIRE(logged.status == 0);
+    CHECK(Json::parse(logged.out).at("duration_seconds") == p.at("total_seconds"));
+    std::vector<std::string> args{"log", "--plan"};
+    for (const auto& x : p.at("exercises")) {
+        args.push_back("--skip");
+        args.push_back(x.at("id").get<std::string>());
+    }
+    const auto before = h.snapshot();
+    e2e::expect_usage_error(h.run(args), {"--skip"});
+    CHECK(h.snapshot() == before);
+}
