@@ -70,18 +70,26 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
                                   format_seconds(routine.total_seconds()), r.minutes))
             << '\n';
     out << '\n';
+    // One row per exercise when it fits the terminal; else the dose and time under the name.
+    const bool narrow = 5 + name_width + 2 + dose_width + 2 + 6 > st.width;
     int n = 0;
     for (const auto& item : routine.items) {
         ++n;
-        out << fmt::format("{:>3}. ", n) << st.bold(pad(item.exercise.name, name_width)) << "  "
-            << pad(describe_dose(item.dose, st.unicode), dose_width) << "  "
-            << st.dim(fmt::format("{:>6}", format_seconds(item.seconds))) << '\n';
+        const std::string dose = describe_dose(item.dose, st.unicode);
+        const std::string time = format_seconds(item.seconds);
+        if (narrow) {
+            out << fmt::format("{:>3}. ", n) << st.bold(item.exercise.name) << '\n';
+            out << "     " << dose << st.dot() << st.dim(time) << '\n';
+        } else {
+            out << fmt::format("{:>3}. ", n) << st.bold(pad(item.exercise.name, name_width)) << "  "
+                << pad(dose, dose_width) << "  " << st.dim(fmt::format("{:>6}", time)) << '\n';
+        }
         wrapped(out, item.exercise.cue(), 5, st.width);
     }
     if (quiet) return;
     out << '\n';
     wrapped(out, safety_note(), 0, st.width);
-    out << st.dim("Details and cautions: backcare catalogue show ID") << '\n';
+    out << st.dim("Cautions: backcare catalogue show ID") << '\n';
     if (remembered) out << st.dim("Done? Record it: backcare log --plan") << '\n';
 }
 

@@ -283,4 +283,10 @@ std::string clinic_file(const std::string& id, const std::string& name) {
            "rest = 10\n";                                            // 24
 }
 
+std::size_t display_width(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 }  // namespace e2e

@@ -91,6 +91,8 @@ std::vector<std::string> lines(const std::string& text);
 // Whether the text holds an ANSI escape sequence (colour).
 bool has_ansi(const std::string& text);
 bool contains(const std::string& text, const std::string& fragment);
+// Columns a line of UTF-8 text takes: one per code point.
+std::size_t display_width(const std::string& text);
 
 // Catch2 checks shared by the tests.
 //

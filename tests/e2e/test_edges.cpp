@@ -199,3 +199,15 @@ TEST_CASE("log --plan stores the time the plan said; skipping all of it is refus
     e2e::expect_usage_error(h.run(args), {"--skip"});
     CHECK(h.snapshot() == before);
 }
+
+TEST_CASE("on a narrow terminal a plan's rows fit its width", "[edges][plan]") {
+    Home h;
+    h.set("COLUMNS", "40");
+    const auto r = h.run({"plan", "--no-save", "--seed", "3", "--minutes", "5"});
+    REQUIRE(r.status == 0);
+    const auto lines = e2e::lines(r.out);
+    for (std::size_t i = 3; i < lines.size(); ++i) {  // after the heading
+        INFO(lines[i]);
+        CHECK(e2e::display_width(lines[i]) <= 40);
+    }
+}
