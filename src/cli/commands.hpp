@@ -25,5 +25,6 @@ std::vector<Command> setup_log(CLI::App&);
 std::vector<Command> setup_history(CLI::App&);
 std::vector<Command> setup_transfer(CLI::App&);
 std::vector<Command> setup_due(CLI::App&);
+std::vector<Command> setup_stats(CLI::App&);
 
 }  // namespace backcare::cli

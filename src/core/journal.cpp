@@ -509,3 +509,154 @@ void create_journal_at_version(const fs::path& path, int version) {
 }
 
 }  // namespace backcare
+
+// ---- stats -------------------------------------------------------------------
+
+namespace backcare {
+namespace {
+
+// The filter as SQL on session s, with :goal and :exercise bound by bind_filter.
+std::string session_filter(const StatsFilter& f) {
+    std::string sql;
+    if (f.goal) sql += " AND s.goal IS :goal";
+    if (f.exercise) sql += " AND EXISTS (SELECT 1 FROM entry x WHERE x.session_id = s.id AND x.exercise_id = :exercise)";
+    return sql;
+}
+
+void bind_filter(SQLite::Statement& q, const StatsFilter& f) {
+    if (f.goal) {
+        if (*f.goal)
+            q.bind(":goal", std::string(name_of(**f.goal)));
+        else
+            q.bind(":goal");
+    }
+    if (f.exercise) q.bind(":exercise", *f.exercise);
+}
+
+Date column_date(const SQLite::Column& c) { return parse_date(c.getString()).value_or(Date{}); }
+
+}  // namespace
+
+std::optional<Date> Journal::first_day(const StatsFilter& f) const {
+    return guarded(path_, [&]() -> std::optional<Date> {
+        SQLite::Statement q(*db_, "SELECT min(s.local_date) FROM session s WHERE 1" + session_filter(f));
+        bind_filter(q, f);
+        q.executeStep();
+        if (q.getColumn(0).isNull()) return std::nullopt;
+        return column_date(q.getColumn(0));
+    });
+}
+
+void Journal::each_day(Date from, Date to, const StatsFilter& f, const std::function<void(const DayTotals&)>& visit) const {
+    guarded(path_, [&] {
+        // With an exercise filter, entries counted are that exercise's.
+        const std::string of_exercise = f.exercise ? " AND e.exercise_id = :exercise" : "";
+        SQLite::Statement q(*db_, fmt::format(
+            "SELECT s.local_date, s.goal, count(*), sum(s.duration), total(s.pain_before), count(s.pain_before), "
+            "total(s.pain_after), count(s.pain_after), max(s.pain_after), "
+            "sum((SELECT count(*) FROM entry e WHERE e.session_id = s.id AND e.status = 'done'{0})), "
+            "sum((SELECT count(*) FROM entry e WHERE e.session_id = s.id AND e.status = 'skipped'{0})) "
+            "FROM session s WHERE s.local_date BETWEEN :from AND :to{1} GROUP BY s.local_date, s.goal ORDER BY s.local_date",
+            of_exercise, session_filter(f)));
+        q.bind(":from", format_date(from));
+        q.bind(":to", format_date(to));
+        bind_filter(q, f);
+        while (q.executeStep()) {
+            DayTotals d;
+            d.day = column_date(q.getColumn(0));
+            if (!q.getColumn(1).isNull()) d.goal = parse_enum<Goal>(q.getColumn(1).getString());
+            d.sessions = q.getColumn(2).getInt();
+            d.seconds = q.getColumn(3).getInt64();
+            d.pain_before_sum = static_cast<int>(q.getColumn(4).getInt64());
+            d.pain_before_n = q.getColumn(5).getInt();
+            d.pain_after_sum = static_cast<int>(q.getColumn(6).getInt64());
+            d.pain_after_n = q.getColumn(7).getInt();
+            d.pain_after_max = q.getColumn(8).isNull() ? -1 : q.getColumn(8).getInt();
+            d.done = q.getColumn(9).getInt();
+            d.skipped = q.getColumn(10).getInt();
+            visit(d);
+        }
+        return 0;
+    });
+}
+
+void Journal::each_active_day(Date to, const StatsFilter& f, const std::function<void(Date)>& visit) const {
+    guarded(path_, [&] {
+        SQLite::Statement q(*db_, "SELECT DISTINCT s.local_date FROM session s WHERE s.local_date <= :to" + session_filter(f) +
+                                      " ORDER BY s.local_date");
+        q.bind(":to", format_date(to));
+        bind_filter(q, f);
+        while (q.executeStep()) visit(column_date(q.getColumn(0)));
+        return 0;
+    });
+}
+
+std::vector<ExerciseTotals> Journal::exercise_totals(Date from, Date to, Date middle, const StatsFilter& f) const {
+    return guarded(path_, [&] {
+        std::vector<ExerciseTotals> out;
+        // max(s.started) makes the bare columns (name, local_date) those of the latest entry.
+        SQLite::Statement q(*db_, fmt::format(
+            "SELECT e.exercise_id, max(s.started), e.exercise_name, s.local_date, count(*), "
+            "sum(e.sets * e.reps * (CASE e.side WHEN 'each' THEN 2 ELSE 1 END)), "
+            "sum(e.sets * e.hold * (CASE WHEN e.reps > 0 THEN e.reps ELSE 1 END) * (CASE e.side WHEN 'each' THEN 2 ELSE 1 END)), "
+            "avg(CASE WHEN s.local_date < :middle THEN e.reps END), avg(CASE WHEN s.local_date >= :middle THEN e.reps END), "
+            "avg(CASE WHEN s.local_date < :middle THEN e.hold END), avg(CASE WHEN s.local_date >= :middle THEN e.hold END) "
+            "FROM session s JOIN entry e ON e.session_id = s.id "
+            "WHERE s.local_date BETWEEN :from AND :to AND e.status = 'done'{}{} "
+            "GROUP BY e.exercise_id ORDER BY count(*) DESC, e.exercise_id",
+            f.goal ? " AND s.goal IS :goal" : "", f.exercise ? " AND e.exercise_id = :exercise" : ""));
+        q.bind(":from", format_date(from));
+        q.bind(":to", format_date(to));
+        q.bind(":middle", format_date(middle));
+        bind_filter(q, f);
+        auto opt = [](const SQLite::Column& c) { return c.isNull() ? std::nullopt : std::optional(c.getDouble()); };
+        while (q.executeStep()) {
+            ExerciseTotals t;
+            t.id = q.getColumn(0).getString();
+            t.name = q.getColumn(2).getString();
+            t.last = column_date(q.getColumn(3));
+            t.times = q.getColumn(4).getInt();
+            t.reps = q.getColumn(5).getInt64();
+            t.hold = q.getColumn(6).getInt64();
+            t.early_reps = opt(q.getColumn(7));
+            t.late_reps = opt(q.getColumn(8));
+            t.early_hold = opt(q.getColumn(9));
+            t.late_hold = opt(q.getColumn(10));
+            out.push_back(std::move(t));
+        }
+        return out;
+    });
+}
+
+std::vector<ExerciseTime> Journal::exercise_times(Date from, Date to, const StatsFilter& f) const {
+    return guarded(path_, [&] {
+        std::vector<ExerciseTime> out;
+        if (!f.exercise) return out;
+        SQLite::Statement q(*db_, fmt::format(
+            "SELECT s.started, s.utc_offset, s.local_date, e.sets, e.reps, e.hold, e.side, e.load, e.status "
+            "FROM session s JOIN entry e ON e.session_id = s.id "
+            "WHERE s.local_date BETWEEN :from AND :to AND e.exercise_id = :exercise{} ORDER BY s.started, s.id, e.position",
+            f.goal ? " AND s.goal IS :goal" : ""));
+        q.bind(":from", format_date(from));
+        q.bind(":to", format_date(to));
+        bind_filter(q, f);
+        while (q.executeStep()) {
+            Session s;
+            s.started = q.getColumn(0).getInt64();
+            s.utc_offset = q.getColumn(1).getInt();
+            ExerciseTime t;
+            t.started = format_started(s);
+            t.day = column_date(q.getColumn(2));
+            t.sets = q.getColumn(3).getInt();
+            t.reps = q.getColumn(4).getInt();
+            t.hold = q.getColumn(5).getInt();
+            t.side = q.getColumn(6).getString();
+            t.load = q.getColumn(7).getString();
+            t.done = q.getColumn(8).getString() == "done";
+            out.push_back(std::move(t));
+        }
+        return out;
+    });
+}
+
+}  // namespace backcare

@@ -11,6 +11,7 @@
 
 #include "planner.hpp"
 #include "session.hpp"
+#include "stats.hpp"
 
 namespace SQLite {
 class Database;
@@ -30,7 +31,7 @@ struct AddResult {
 using SessionSource = std::function<std::optional<Session>()>;
 using OnAdded = std::function<void(const Session&)>;
 
-class Journal {
+class Journal final : public StatsSource {
 public:
     // An existing log for reading; nullopt when the file does not exist (an
     // empty log: reading creates nothing). Refuses a file that is not a
@@ -41,7 +42,7 @@ public:
 
     Journal(Journal&&) noexcept;
     Journal& operator=(Journal&&) noexcept;
-    ~Journal();
+    ~Journal() override;
 
     // All or nothing, in one transaction; a uuid already present is skipped,
     // so retrying or re-importing never duplicates.
@@ -72,7 +73,14 @@ public:
     // The last day each exercise was done, looking back to since (all time without it).
     LastDone last_done(std::optional<Date> since = std::nullopt) const;
     int sessions_on(Date local_day) const;
-    std::size_t count() const;
+    std::size_t count() const override;
+
+    // What `backcare stats` aggregates, in SQL (see stats.hpp).
+    std::optional<Date> first_day(const StatsFilter&) const override;
+    void each_day(Date from, Date to, const StatsFilter&, const std::function<void(const DayTotals&)>&) const override;
+    void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const override;
+    std::vector<ExerciseTotals> exercise_totals(Date from, Date to, Date middle, const StatsFilter&) const override;
+    std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const override;
     // Changes made through this connection (read-only commands must leave it 0).
     int total_changes() const;
     const std::filesystem::path& path() const { return path_; }

@@ -45,3 +45,15 @@ struct PathRow {
 std::string config_json(const std::vector<SettingRow>&, const std::vector<PathRow>&);
 
 }  // namespace backcare
+
+#include "stats.hpp"
+
+namespace backcare {
+
+// quiet drops the friendly line for an empty log.
+void render_stats_text(std::ostream&, const Stats&, const Style&, bool quiet);
+std::string stats_json(const Stats&);
+// One row per period.
+void render_stats_csv(std::ostream&, const Stats&);
+
+}  // namespace backcare

@@ -1,0 +1,459 @@
+// Output of `backcare stats`: text for people, JSON and CSV for scripts.
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dose.hpp"
+#include "render.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+using namespace std::chrono;
+using Json = nlohmann::ordered_json;
+
+long long minutes(long long seconds) { return (seconds + 30) / 60; }
+
+std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
+
+std::string change(double early, double late) {
+    const double d = std::round((late - early) * 10) / 10;
+    return d == 0 ? "no change" : fmt::format("{:+.1f}", d);
+}
+
+std::optional<double> average(long long sum, long long n) {
+    if (n == 0) return std::nullopt;
+    return static_cast<double>(sum) / static_cast<double>(n);
+}
+
+// Whole days in [from, to].
+long long day_count(Date from, Date to) { return (to - from).count() + 1; }
+
+std::string plural(long long n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string period_words(const Stats& st) {
+    if (st.from == period_start(st.from, Period::week, st.week_start))
+        return plural(static_cast<long long>(st.weeks.size()), "week", "weeks");
+    const long long n = day_count(st.from, st.to);
+    if (n % 7 == 0) return fmt::format("{} week{}", n / 7, n == 7 ? "" : "s");
+    return fmt::format("{} day{}", n, n == 1 ? "" : "s");
+}
+
+std::string_view goal_label(const PlanGoal& g) { return g ? name_of(*g) : std::string_view("balanced"); }
+
+// The exercise's usual measure: reps per set when it has reps, hold seconds otherwise.
+struct Progress {
+    std::string unit;  // "reps" or "s"
+    std::optional<double> early, late;
+};
+Progress progress_of(const ExerciseTotals& t) {
+    const bool reps = t.reps > 0;
+    return reps ? Progress{"reps", t.early_reps, t.late_reps} : Progress{"s", t.early_hold, t.late_hold};
+}
+
+std::string progress_text(const ExerciseTotals& t, const Style& style) {
+    const auto p = progress_of(t);
+    if (!p.early || !p.late) return "-";
+    auto num = [](double v) { return std::fabs(v - std::round(v)) < 0.05 ? fmt::format("{:.0f}", v) : one_decimal(v); };
+    return fmt::format("{} {} {} {}", num(*p.early), style.unicode ? "→" : "->", num(*p.late), p.unit);
+}
+
+std::string held_text(long long seconds) {
+    if (seconds == 0) return "-";
+    if (seconds < 60) return fmt::format("{} s", seconds);
+    if (seconds < 3600) return fmt::format("{} min", minutes(seconds));
+    return fmt::format("{:.1f} h", static_cast<double>(seconds) / 3600);
+}
+
+std::string hours_minutes(long long seconds) {
+    const long long m = minutes(seconds);
+    if (m < 60) return fmt::format("{} min", m);
+    return fmt::format("{} h {} min", m / 60, m % 60);
+}
+
+// Heat map shades by minutes in the day: none, under 5, 5 to 9, 10 to 19, 20 or more.
+int heat_level(long long seconds) {
+    if (seconds <= 0) return 0;
+    const long long m = minutes(seconds);
+    return m < 5 ? 1 : m < 10 ? 2 : m < 20 ? 3 : 4;
+}
+
+// A label (styled as given) then text wrapped to the width, continuation lines indented to the text.
+void write_labeled(std::ostream& out, std::string_view label, std::size_t label_width, std::string_view text, std::size_t width) {
+    const std::string indent(label_width, ' ');
+    bool first = true;
+    for (const auto& line : wrap(text, width > label_width + 20 ? width - label_width : 20)) {
+        out << (first ? std::string(label) : indent) << line << '\n';
+        first = false;
+    }
+}
+
+void render_heatmap(std::ostream& out, const Stats& st, const Style& style) {
+    const bool blocks = style.unicode && style.color;
+    static constexpr std::string_view unicode_shades[] = {"·", "░", "▒", "▓", "█"};
+    static constexpr std::string_view ascii_shades[] = {".", "-", "+", "*", "#"};
+    auto shade = [&](int level) {
+        const std::string_view s = blocks ? unicode_shades[level] : ascii_shades[level];
+        return level == 0 ? style.dim(s) : style.green(s);
+    };
+    out << style.bold("Last 12 weeks") << fmt::format(" (minutes a day: {} none, {} under 5, {} 5-9, {} 10-19, {} 20+)\n", shade(0),
+                                                      shade(1), shade(2), shade(3), shade(4));
+    // Month names over the week where each month begins.
+    std::string months_row(5, ' ');
+    for (int w = 0; w < heatmap_weeks; ++w) {
+        const Date first = st.heat_from + days{7 * w};
+        const year_month_day a{first}, b{first + days{6}};
+        const bool begins = w == 0 || a.day() == day{1} || a.month() != b.month();
+        if (begins && months_row.size() <= 5u + 2u * static_cast<unsigned>(w)) {
+            static constexpr std::string_view names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+            const auto m = w == 0 || a.day() == day{1} ? a.month() : b.month();
+            months_row.resize(5u + 2u * static_cast<unsigned>(w), ' ');
+            months_row += names[static_cast<unsigned>(m) - 1];
+            months_row += ' ';
+        }
+    }
+    while (!months_row.empty() && months_row.back() == ' ') months_row.pop_back();
+    out << months_row << '\n';
+    for (int row = 0; row < 7; ++row) {
+        const std::string_view label = weekday_name((st.week_start + row) % 7);
+        std::string line = fmt::format("{}{}  ", static_cast<char>(label[0] - 'a' + 'A'), label.substr(1));
+        for (int w = 0; w < heatmap_weeks; ++w) {
+            const auto i = static_cast<std::size_t>(7 * w + row);
+            const Date d = st.heat_from + days{static_cast<int>(i)};
+            if (d > st.today) break;
+            line += shade(heat_level(st.heat_seconds[i]));
+            if (w + 1 < heatmap_weeks) line += ' ';
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << '\n';
+    }
+}
+
+void render_period_table(std::ostream& out, const Stats& st, const Style& style) {
+    const bool weeks = st.by == Period::week;
+    const std::string_view title = st.by == Period::day ? "Day" : weeks ? "Week of" : "Month";
+    out << style.bold(fmt::format("{:<12}{:<22}{:>8}{:>12}", title, "Sessions", "Minutes", "Pain after")) << '\n';
+    const auto current = period_start(st.today, st.by, st.week_start);
+    for (auto p = st.periods.rbegin(); p != st.periods.rend(); ++p) {
+        const auto& t = p->totals;
+        std::string label = format_date(p->start);
+        if (st.by == Period::month) label = label.substr(0, 7);
+        std::string sessions;
+        if (weeks) {
+            const int target = st.weekly_target;
+            const int filled = std::min(t.sessions, target);
+            std::string bar;
+            for (int i = 0; i < target && target <= 10; ++i) bar += i < filled ? (style.unicode ? "■" : "#") : (style.unicode ? "□" : ".");
+            const bool met = t.sessions >= target;
+            const bool so_far = !met && period_start(p->start, Period::week, st.week_start) == current;
+            sessions = fmt::format("{}{} of {}{}", bar.empty() ? "" : bar + " ", t.sessions, target,
+                                   met ? (style.unicode ? " ✓" : " ok") : so_far ? " so far" : "");
+            sessions = pad(sessions, 22);
+            if (met) sessions = style.green(sessions);
+        } else {
+            sessions = fmt::format("{:<22}", t.sessions);
+        }
+        const auto pain = average(t.pain_after_sum, t.pain_after_n);
+        out << fmt::format("{:<12}{}{:>8}{:>12}\n", label, sessions, minutes(t.seconds), pain ? one_decimal(*pain) : "-");
+    }
+}
+
+std::string sparkline(const std::vector<std::optional<double>>& values, const Style& style, std::size_t room) {
+    static constexpr std::string_view bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    std::string out;
+    const std::size_t first = values.size() > room ? values.size() - room : 0;
+    for (std::size_t i = first; i < values.size(); ++i) {
+        const auto& v = values[i];
+        if (!v) {
+            out += style.unicode ? "·" : ".";
+        } else if (style.unicode) {
+            out += bars[std::min(7, static_cast<int>(std::lround(*v * 7 / 10)))];
+        } else {
+            const long r = std::lround(*v);
+            out += r >= 10 ? 'X' : static_cast<char>('0' + r);
+        }
+    }
+    return out;
+}
+
+void render_pain(std::ostream& out, const Stats& st, const Style& style) {
+    const auto& p = st.pain;
+    if (!p.before && !p.after) return;
+    out << '\n' << style.bold("Pain") << " (0 none to 10 worst)\n";
+    auto line = [&](std::string_view what, const std::optional<double>& avg, int n, const std::optional<double>& early,
+                    const std::optional<double>& late) {
+        if (!avg) return;
+        std::string s = fmt::format("{} on average ({})", one_decimal(*avg), plural(n, "score", "scores"));
+        if (early && late)
+            s += fmt::format("; {} in the first half of the period, {} in the second ({})", one_decimal(*early),
+                             one_decimal(*late), change(*early, *late));
+        write_labeled(out, fmt::format("  {:<10}", what), 12, s, style.width);
+    };
+    line("before", p.before, p.before_n, p.early_before, p.late_before);
+    line("after", p.after, p.after_n, p.early_after, p.late_after);
+    const std::size_t room = style.width > 12 + 10 ? style.width - 12 : 10;
+    const std::string legend = style.unicode ? "weekly average after, oldest first: ▁ 0 … █ 10, · none"
+                                             : "weekly average after, oldest first: 0-9, X 10, . none";
+    out << fmt::format("  {:<10}{}\n", "trend", sparkline(st.weekly_pain_after, style, room));
+    write_labeled(out, std::string(12, ' '), 12, legend, style.width);
+}
+
+void render_goals(std::ostream& out, const Stats& st, const Style& style) {
+    if (st.totals.sessions == 0) return;
+    out << '\n' << style.bold(fmt::format("{:<14}{:>14}{:>10}", "Goal", "Sessions", "Minutes")) << '\n';
+    for (const auto& g : st.goals) {
+        if (g.sessions == 0) continue;
+        const long share = std::lround(100.0 * g.sessions / st.totals.sessions);
+        out << fmt::format("{:<14}{:>8} {:>4}%{:>10}\n", goal_label(g.goal), g.sessions, share, minutes(g.seconds));
+    }
+}
+
+void render_exercises(std::ostream& out, const Stats& st, const Style& style) {
+    if (st.exercises.empty()) return;
+    std::size_t name_width = 8;
+    for (const auto& e : st.exercises) name_width = std::max(name_width, display_width(e.name));
+    const std::size_t rest = 6 + 8 + 9 + 13 + 16;  // done, reps, held, last done, progress
+    name_width = std::min(name_width, style.width > rest + 12 ? style.width - rest - 1 : 12);
+    out << '\n'
+        << style.bold(fmt::format("{} {:>5} {:>7} {:>8}  {:<11} {}", pad("Exercise", name_width), "Done", "Reps", "Held",
+                                  "Last done", "Progress"))
+        << '\n';
+    for (const auto& e : st.exercises) {
+        std::string name = e.name;
+        if (display_width(name) > name_width) {
+            while (!name.empty() && display_width(name) > name_width - 1) {
+                name.pop_back();
+                while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();
+            }
+            name += style.unicode ? "…" : "~";
+        }
+        out << fmt::format("{} {:>5} {:>7} {:>8}  {:<11} {}\n", pad(printable(name), name_width), e.times,
+                           e.reps ? std::to_string(e.reps) : "-", held_text(e.hold), format_date(e.last), progress_text(e, style));
+    }
+}
+
+void render_history(std::ostream& out, const Stats& st, const Style& style) {
+    out << '\n' << style.bold(fmt::format("{:<27}{}", "When", "Dose")) << '\n';
+    for (const auto& t : st.history) {
+        Dose d;
+        d.sets = t.sets;
+        d.reps = t.reps;
+        d.hold = t.hold;
+        d.per_side = t.side == "each";
+        d.load = t.load;
+        std::string dose = describe_dose(d, style.unicode);
+        if (t.side == "left" || t.side == "right") dose += ", " + t.side;
+        std::string when = t.started.substr(0, 16);
+        if (when.size() > 10) when[10] = ' ';
+        out << fmt::format("{:<27}{}{}\n", when, printable(dose),
+                           t.done ? "" : style.yellow(" (skipped)"));
+    }
+}
+
+}  // namespace
+
+void render_stats_text(std::ostream& out, const Stats& st, const Style& style, bool quiet) {
+    if (st.logged == 0) {
+        if (!quiet)
+            out << "No sessions logged yet. Log your first one with 'backcare log cat-cow:10 chin-tuck:10', "
+                   "or run 'backcare plan' and then 'backcare log --plan'.\n";
+        return;
+    }
+    for (const auto& w : st.warnings) {
+        write_labeled(out, style.red(style.bold("Warning: ")), 9, w.message, style.width);
+        out << '\n';
+    }
+    std::string scope;
+    if (st.filter.goal) scope += fmt::format(", goal {}", goal_label(*st.filter.goal));
+    std::string heading = fmt::format("{} to {} ({}{})", format_date(st.from), format_date(st.to), period_words(st), scope);
+    if (st.filter.exercise) {
+        const std::string name = st.exercises.empty() ? *st.filter.exercise : printable(st.exercises.front().name);
+        heading = fmt::format("{} ({}): {}", name, *st.filter.exercise, heading);
+    }
+    out << style.bold(heading) << '\n';
+
+    const auto& t = st.totals;
+    if (t.sessions == 0) {
+        out << fmt::format("No sessions in this period ({} in the whole log; try --since all).\n",
+                           plural(static_cast<long long>(st.logged), "session", "sessions"));
+    } else {
+        out << fmt::format("  {:<10}{} on {}{}{}", "Sessions", t.sessions, plural(st.active_days, "day", "days"), style.dot(),
+                           hours_minutes(t.seconds));
+        if (!st.filter.exercise) out << fmt::format("{}{} done", style.dot(), plural(t.done, "exercise", "exercises"));
+        out << (t.skipped && !st.filter.exercise ? fmt::format(", {} skipped", t.skipped) : "") << '\n';
+    }
+    if (!st.weeks.empty() && !st.filter.exercise) {
+        const auto& w = st.weeks.back();
+        const bool this_week = period_start(st.to, Period::week, st.week_start) == period_start(st.today, Period::week, st.week_start);
+        out << fmt::format("  {:<10}{} of {} sessions{}{} min{}\n", this_week ? "This week" : "Last week", w.totals.sessions,
+                           st.weekly_target, style.dot(), minutes(w.totals.seconds),
+                           !this_week                                ? fmt::format(" (week of {})", format_date(w.start))
+                           : w.totals.sessions < st.weekly_target ? " so far"
+                                                                    : "");
+    }
+    const auto& s = st.streaks;
+    std::string streak = s.current ? plural(s.current, "day", "days") : "none";
+    if (s.current && s.pending) streak += st.to == st.today ? " (log today to keep it)" : "";
+    if (s.longest) {
+        streak += fmt::format("; longest {}", plural(s.longest, "day", "days"));
+        if (s.longest > 1) streak += fmt::format(", {} to {}", format_date(*s.longest_from), format_date(*s.longest_to));
+        else streak += fmt::format(", {}", format_date(*s.longest_from));
+    }
+    write_labeled(out, "  Streak    ", 12, streak, style.width);
+
+    if (st.filter.exercise) {
+        if (!st.exercises.empty()) {
+            const auto& e = st.exercises.front();
+            const std::string skipped = st.totals.skipped ? fmt::format(" (skipped {})", st.totals.skipped) : "";
+            out << fmt::format("  {:<10}{}{}{}reps {}{}held {}{}last {}\n", "Done", plural(e.times, "time", "times"), skipped,
+                               style.dot(), e.reps ? std::to_string(e.reps) : "-", style.dot(), held_text(e.hold), style.dot(),
+                               format_date(e.last));
+            write_labeled(out, "  Progress  ", 12,
+                          fmt::format("{} (average per set, first half of the period against the second)", progress_text(e, style)),
+                          style.width);
+        }
+        if (!st.history.empty()) render_history(out, st, style);
+        render_pain(out, st, style);
+        return;
+    }
+    out << '\n';
+    render_period_table(out, st, style);
+    out << '\n';
+    render_heatmap(out, st, style);
+    render_goals(out, st, style);
+    render_exercises(out, st, style);
+    render_pain(out, st, style);
+}
+
+namespace {
+
+Json optional_number(const std::optional<double>& v) {
+    if (!v) return nullptr;
+    return std::round(*v * 100) / 100;
+}
+
+Json totals_json(const DayTotals& t) {
+    return Json{{"sessions", t.sessions},
+                {"entries", t.done + t.skipped},
+                {"done", t.done},
+                {"skipped", t.skipped},
+                {"seconds", t.seconds},
+                {"pain_before", optional_number(average(t.pain_before_sum, t.pain_before_n))},
+                {"pain_after", optional_number(average(t.pain_after_sum, t.pain_after_n))}};
+}
+
+Json optional_date(const std::optional<Date>& d) {
+    if (!d) return nullptr;
+    return format_date(*d);
+}
+
+}  // namespace
+
+std::string stats_json(const Stats& st) {
+    Json filter{{"goal", st.filter.goal ? Json(std::string(goal_label(*st.filter.goal))) : Json(nullptr)},
+                {"exercise", st.filter.exercise ? Json(*st.filter.exercise) : Json(nullptr)}};
+    Json periods = Json::array();
+    for (const auto& p : st.periods) {
+        Json row{{"start", format_date(p.start)}, {"end", format_date(p.end)}};
+        row.update(totals_json(p.totals));
+        if (st.by == Period::week) row["target_met"] = p.totals.sessions >= st.weekly_target;
+        periods.push_back(row);
+    }
+    Json weeks = Json::array();
+    for (std::size_t i = 0; i < st.weeks.size(); ++i)
+        weeks.push_back(Json{{"start", format_date(st.weeks[i].start)},
+                             {"sessions", st.weeks[i].totals.sessions},
+                             {"target_met", st.weeks[i].totals.sessions >= st.weekly_target},
+                             {"pain_before", optional_number(st.weekly_pain_before[i])},
+                             {"pain_after", optional_number(st.weekly_pain_after[i])}});
+    Json goals = Json::array();
+    for (const auto& g : st.goals)
+        goals.push_back(Json{{"goal", std::string(goal_label(g.goal))}, {"sessions", g.sessions}, {"seconds", g.seconds}});
+    Json exercises = Json::array();
+    for (const auto& e : st.exercises) {
+        const auto p = progress_of(e);
+        exercises.push_back(Json{{"id", e.id},
+                                 {"name", e.name},
+                                 {"times", e.times},
+                                 {"reps", e.reps},
+                                 {"hold_seconds", e.hold},
+                                 {"last_done", format_date(e.last)},
+                                 {"progression", Json{{"measure", p.unit == "reps" ? "reps_per_set" : "hold_seconds"},
+                                                      {"early", optional_number(p.early)},
+                                                      {"late", optional_number(p.late)}}}});
+    }
+    Json heat = Json::array();
+    for (std::size_t i = 0; i < st.heat_seconds.size(); ++i) {
+        const Date d = st.heat_from + days{static_cast<int>(i)};
+        if (d > st.today) break;
+        heat.push_back(Json{{"date", format_date(d)}, {"seconds", st.heat_seconds[i]}, {"level", heat_level(st.heat_seconds[i])}});
+    }
+    Json warnings = Json::array();
+    for (const auto& w : st.warnings) warnings.push_back(Json{{"kind", w.kind}, {"message", w.message}});
+    const auto& s = st.streaks;
+    Json out{{"schema", stats_json_schema},
+             {"today", format_date(st.today)},
+             {"since", format_date(st.from)},
+             {"until", format_date(st.to)},
+             {"by", std::string(name_of(st.by))},
+             {"week_start", std::string(weekday_name(st.week_start))},
+             {"weekly_target", st.weekly_target},
+             {"filter", filter},
+             {"logged_sessions", st.logged},
+             {"totals", totals_json(st.totals)},
+             {"active_days", st.active_days},
+             {"streak", Json{{"current", s.current},
+                             {"current_from", optional_date(s.current_from)},
+                             {"includes_until", s.current > 0 && !s.pending},
+                             {"longest", s.longest},
+                             {"longest_from", optional_date(s.longest_from)},
+                             {"longest_to", optional_date(s.longest_to)}}},
+             {"periods", periods},
+             {"weeks", weeks},
+             {"goals", goals},
+             {"exercises", exercises},
+             {"pain", Json{{"before", optional_number(st.pain.before)},
+                           {"after", optional_number(st.pain.after)},
+                           {"before_scores", st.pain.before_n},
+                           {"after_scores", st.pain.after_n},
+                           {"before_first_half", optional_number(st.pain.early_before)},
+                           {"before_second_half", optional_number(st.pain.late_before)},
+                           {"after_first_half", optional_number(st.pain.early_after)},
+                           {"after_second_half", optional_number(st.pain.late_after)}}},
+             {"heatmap", heat},
+             {"warnings", warnings}};
+    if (st.filter.exercise) {
+        Json history = Json::array();
+        for (const auto& t : st.history)
+            history.push_back(Json{{"started", t.started},
+                                   {"date", format_date(t.day)},
+                                   {"sets", t.sets},
+                                   {"reps", t.reps},
+                                   {"hold_seconds", t.hold},
+                                   {"side", t.side},
+                                   {"load", t.load},
+                                   {"status", t.done ? "done" : "skipped"}});
+        out["history"] = history;
+    }
+    return out.dump(2) + "\n";
+}
+
+void render_stats_csv(std::ostream& out, const Stats& st) {
+    out << "start,end,sessions,entries,done,skipped,seconds,minutes,target_met,pain_before,pain_after\n";
+    for (const auto& p : st.periods) {
+        const auto& t = p.totals;
+        const auto before = average(t.pain_before_sum, t.pain_before_n);
+        const auto after = average(t.pain_after_sum, t.pain_after_n);
+        out << fmt::format("{},{},{},{},{},{},{},{:.1f},{},{},{}\n", format_date(p.start), format_date(p.end), t.sessions,
+                           t.done + t.skipped, t.done, t.skipped, t.seconds, static_cast<double>(t.seconds) / 60,
+                           st.by == Period::week ? (t.sessions >= st.weekly_target ? "yes" : "no") : "",
+                           before ? fmt::format("{:.2f}", *before) : "", after ? fmt::format("{:.2f}", *after) : "");
+    }
+}
+
+}  // namespace backcare

@@ -1,0 +1,229 @@
+#include "stats.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+
+namespace backcare {
+
+using namespace std::chrono;
+
+void DayTotals::add(const DayTotals& o) {
+    sessions += o.sessions;
+    done += o.done;
+    skipped += o.skipped;
+    seconds += o.seconds;
+    pain_before_sum += o.pain_before_sum;
+    pain_before_n += o.pain_before_n;
+    pain_after_sum += o.pain_after_sum;
+    pain_after_n += o.pain_after_n;
+    pain_after_max = std::max(pain_after_max, o.pain_after_max);
+}
+
+std::string_view name_of(Period p) {
+    switch (p) {
+        case Period::day: return "day";
+        case Period::week: return "week";
+        case Period::month: return "month";
+    }
+    return "week";
+}
+
+std::optional<Period> parse_period(std::string_view s) {
+    for (Period p : {Period::day, Period::week, Period::month})
+        if (name_of(p) == s) return p;
+    return std::nullopt;
+}
+
+Date period_start(Date day, Period p, int week_start) {
+    switch (p) {
+        case Period::day: return day;
+        case Period::week: {
+            const int wd = static_cast<int>(weekday{day}.c_encoding());
+            return day - days{(wd - week_start + 7) % 7};
+        }
+        case Period::month: {
+            const year_month_day ymd{day};
+            return sys_days{ymd.year() / ymd.month() / 1};
+        }
+    }
+    return day;
+}
+
+Date next_period(Date start, Period p) {
+    switch (p) {
+        case Period::day: return start + days{1};
+        case Period::week: return start + days{7};
+        case Period::month: return sys_days{year_month_day{start} + months{1}};
+    }
+    return start + days{1};
+}
+
+std::vector<PeriodTotals> split(const std::vector<DayTotals>& day_rows, Date from, Date to, Period p, int week_start) {
+    std::vector<PeriodTotals> out;
+    if (from > to) return out;
+    auto row = day_rows.begin();
+    while (row != day_rows.end() && row->day < from) ++row;
+    for (Date start = period_start(from, p, week_start); start <= to; start = next_period(start, p)) {
+        PeriodTotals pt;
+        pt.start = std::max(start, from);
+        pt.end = std::min(next_period(start, p) - days{1}, to);
+        for (; row != day_rows.end() && row->day <= pt.end; ++row) pt.totals.add(*row);
+        out.push_back(pt);
+    }
+    return out;
+}
+
+void StreakCounter::add(Date day) {
+    if (day > until_) return;
+    if (run_to_ && day <= *run_to_) return;  // a second session on the same day
+    if (run_to_ && day == *run_to_ + days{1}) {
+        run_to_ = day;
+    } else {
+        run_from_ = day;
+        run_to_ = day;
+    }
+    const int length = static_cast<int>((*run_to_ - *run_from_).count()) + 1;
+    if (length >= best_.longest) {
+        best_.longest = length;
+        best_.longest_from = run_from_;
+        best_.longest_to = run_to_;
+    }
+}
+
+Streaks StreakCounter::result() const {
+    Streaks s = best_;
+    if (run_to_ && (*run_to_ == until_ || *run_to_ == until_ - days{1})) {
+        s.current = static_cast<int>((*run_to_ - *run_from_).count()) + 1;
+        s.current_from = run_from_;
+        s.pending = *run_to_ != until_;
+    }
+    return s;
+}
+
+namespace {
+
+std::optional<double> average(long long sum, long long n) {
+    if (n == 0) return std::nullopt;
+    return static_cast<double>(sum) / static_cast<double>(n);
+}
+
+std::optional<double> pain_after_between(const std::vector<DayTotals>& days_, Date from, Date to) {
+    long long sum = 0, n = 0;
+    for (const auto& d : days_)
+        if (d.day >= from && d.day <= to) {
+            sum += d.pain_after_sum;
+            n += d.pain_after_n;
+        }
+    return average(sum, n);
+}
+
+}  // namespace
+
+std::vector<Warning> pain_warnings(const std::vector<DayTotals>& day_rows, Date until) {
+    std::vector<Warning> out;
+    int worst = -1;
+    Date worst_day{};
+    for (const auto& d : day_rows)
+        if (d.day > until - days{14} && d.day <= until && d.pain_after_max >= worst && d.pain_after_max >= 0) {
+            worst = d.pain_after_max;
+            worst_day = d.day;
+        }
+    if (worst >= pain_high)
+        out.push_back({"pain-high", fmt::format("pain after a session reached {}/10 on {}. Stop the exercises that hurt and see a "
+                                                "physiotherapist or doctor before going on.",
+                                                worst, format_date(worst_day))});
+    const auto recent = pain_after_between(day_rows, until - days{6}, until);
+    const auto earlier = pain_after_between(day_rows, until - days{20}, until - days{14});
+    if (recent && earlier && *recent - *earlier >= pain_rise - 1e-9)
+        out.push_back({"pain-rising", fmt::format("pain after sessions has risen from {:.1f} to {:.1f} over two weeks. Stop the "
+                                                  "exercises that hurt and see a physiotherapist or doctor.",
+                                                  *earlier, *recent)});
+    return out;
+}
+
+Date default_since(Date today, int week_start) {
+    return period_start(today, Period::week, week_start) - days{7 * (heatmap_weeks - 1)};
+}
+
+Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
+    if (rq.since > rq.until)
+        throw UsageError(fmt::format("--since {} is after --until {}: nothing can be in between", format_date(rq.since),
+                                     format_date(rq.until)));
+    Stats st;
+    st.today = rq.today;
+    st.all = rq.all;
+    st.by = rq.by;
+    st.week_start = rq.week_start;
+    st.weekly_target = rq.weekly_target;
+    st.filter = rq.filter;
+    st.logged = src.count();
+    st.to = rq.until;
+    st.from = rq.since;
+    if (rq.all) {
+        const auto first = src.first_day(rq.filter);
+        st.from = first ? std::min(*first, st.to) : st.to;
+    }
+
+    // One pass over the days: the period, the heat map and the last three weeks (pain warnings).
+    st.heat_from = period_start(st.to, Period::week, rq.week_start) - days{7 * (heatmap_weeks - 1)};
+    const Date query_from = std::min({st.from, st.heat_from, st.to - days{20}});
+    std::vector<DayTotals> day_rows;  // one per day (goals folded), at most the days in range
+    st.heat_seconds.assign(7 * heatmap_weeks, 0);
+    for (PlanGoal g : {PlanGoal{Goal::flexibility}, PlanGoal{Goal::strength}, PlanGoal{Goal::posture}, PlanGoal{}})
+        st.goals.push_back({g, 0, 0});
+    src.each_day(query_from, st.to, rq.filter, [&](const DayTotals& d) {
+        if (day_rows.empty() || day_rows.back().day != d.day) {
+            day_rows.push_back(d);
+            day_rows.back().goal.reset();
+        } else {
+            day_rows.back().add(d);
+        }
+        if (d.day >= st.heat_from) st.heat_seconds[static_cast<std::size_t>((d.day - st.heat_from).count())] += d.seconds;
+        if (d.day >= st.from) {
+            st.totals.add(d);
+            auto& g = *std::find_if(st.goals.begin(), st.goals.end(), [&](const GoalTotals& x) { return x.goal == d.goal; });
+            g.sessions += d.sessions;
+            g.seconds += d.seconds;
+        }
+    });
+    for (const auto& d : day_rows)
+        if (d.day >= st.from) ++st.active_days;
+
+    st.periods = split(day_rows, st.from, st.to, rq.by, rq.week_start);
+    st.weeks = rq.by == Period::week ? st.periods : split(day_rows, st.from, st.to, Period::week, rq.week_start);
+    for (const auto& w : st.weeks) {
+        st.weekly_pain_after.push_back(average(w.totals.pain_after_sum, w.totals.pain_after_n));
+        st.weekly_pain_before.push_back(average(w.totals.pain_before_sum, w.totals.pain_before_n));
+    }
+
+    // Pain over the period and its two halves.
+    // Halves of the logged part of the period: from its first session.
+    const auto first = std::find_if(day_rows.begin(), day_rows.end(), [&](const DayTotals& d) { return d.day >= st.from; });
+    const Date logged_from = first == day_rows.end() ? st.from : first->day;
+    const Date middle = logged_from + days{((st.to - logged_from).count() + 1) / 2};
+    DayTotals early, late;
+    for (const auto& d : day_rows)
+        if (d.day >= st.from) (d.day < middle ? early : late).add(d);
+    st.pain.before = average(st.totals.pain_before_sum, st.totals.pain_before_n);
+    st.pain.after = average(st.totals.pain_after_sum, st.totals.pain_after_n);
+    st.pain.before_n = st.totals.pain_before_n;
+    st.pain.after_n = st.totals.pain_after_n;
+    st.pain.early_before = average(early.pain_before_sum, early.pain_before_n);
+    st.pain.late_before = average(late.pain_before_sum, late.pain_before_n);
+    st.pain.early_after = average(early.pain_after_sum, early.pain_after_n);
+    st.pain.late_after = average(late.pain_after_sum, late.pain_after_n);
+    st.warnings = pain_warnings(day_rows, st.to);
+
+    StreakCounter streaks(st.to);
+    src.each_active_day(st.to, rq.filter, [&](Date d) { streaks.add(d); });
+    st.streaks = streaks.result();
+
+    st.exercises = src.exercise_totals(st.from, st.to, middle, rq.filter);
+    if (rq.filter.exercise) st.history = src.exercise_times(st.from, st.to, rq.filter);
+    return st;
+}
+
+}  // namespace backcare

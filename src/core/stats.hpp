@@ -1,0 +1,180 @@
+#pragma once
+// Progress summaries for `backcare stats`: the log is aggregated in SQL (per
+// day and per exercise); everything here works on those small aggregates, so
+// memory does not grow with the log.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "settings.hpp"
+
+namespace backcare {
+
+inline constexpr int stats_json_schema = 1;
+inline constexpr int heatmap_weeks = 12;
+
+// Which sessions count: all, one goal (a nullopt PlanGoal is "balanced", a
+// session logged without a goal), and/or those that include one exercise.
+struct StatsFilter {
+    std::optional<PlanGoal> goal;
+    std::optional<std::string> exercise;
+};
+
+// The sessions of one local calendar day with one goal (as the SQL groups them).
+struct DayTotals {
+    Date day{};
+    PlanGoal goal;
+    int sessions = 0;
+    int done = 0;     // entries done (with an exercise filter: of that exercise)
+    int skipped = 0;  // entries skipped
+    long long seconds = 0;
+    int pain_before_sum = 0, pain_before_n = 0;
+    int pain_after_sum = 0, pain_after_n = 0;
+    int pain_after_max = -1;  // -1: none recorded
+
+    void add(const DayTotals&);  // sums everything but day and goal
+    friend bool operator==(const DayTotals&, const DayTotals&) = default;
+};
+
+struct ExerciseTotals {
+    std::string id;
+    std::string name;  // as it was logged most recently
+    int times = 0;     // entries done
+    long long reps = 0;  // sets × reps, both sides counted for one-sided work
+    long long hold = 0;  // seconds held in all
+    Date last{};
+    // Average reps per set and hold seconds in the first and second half of the
+    // logged part of the period (from its first session to its end).
+    std::optional<double> early_reps, late_reps, early_hold, late_hold;
+};
+
+// One time an exercise was logged, for `stats --exercise`.
+struct ExerciseTime {
+    std::string started;  // local, "2026-11-23T18:30:00+01:00"
+    Date day{};
+    int sets = 1, reps = 0, hold = 0;
+    std::string side;
+    std::string load;
+    bool done = true;
+};
+
+enum class Period { day, week, month };
+std::string_view name_of(Period);
+std::optional<Period> parse_period(std::string_view);
+
+// The first day of the period that holds day; weeks start on week_start (0 = Sunday … 6).
+Date period_start(Date day, Period, int week_start);
+Date next_period(Date start, Period);
+
+struct PeriodTotals {
+    Date start{}, end{};  // inclusive; end is clipped to the range
+    DayTotals totals;
+};
+// Every period from the one holding `from` to the one holding `to`, empty
+// ones included, each clipped to [from, to]; days must be sorted by day.
+std::vector<PeriodTotals> split(const std::vector<DayTotals>& days, Date from, Date to, Period, int week_start);
+
+struct Streaks {
+    int current = 0;  // consecutive days up to `until` (or the day before, when until has none yet)
+    std::optional<Date> current_from;
+    bool pending = false;  // the current streak ends the day before until: it is still alive
+    int longest = 0;
+    std::optional<Date> longest_from, longest_to;  // the most recent of the longest
+};
+// Folds days with sessions, in increasing order (repeats allowed), up to until.
+class StreakCounter {
+public:
+    explicit StreakCounter(Date until) : until_(until) {}
+    void add(Date day);
+    Streaks result() const;
+
+private:
+    Date until_;
+    std::optional<Date> run_from_, run_to_;
+    Streaks best_;
+};
+
+struct PainSummary {
+    std::optional<double> before, after;                  // averages over the period
+    std::optional<double> early_before, late_before;      // first and second half
+    std::optional<double> early_after, late_after;
+    int before_n = 0, after_n = 0;
+};
+
+struct Warning {
+    std::string kind;  // "pain-high" or "pain-rising"
+    std::string message;
+};
+// The pain warnings as of `until`, from the days up to it (sorted): pain
+// after a session of 7 or more in the last 14 days, or the average pain
+// after sessions in the last 7 days 2 or more points above that of the 7
+// days two weeks earlier.
+std::vector<Warning> pain_warnings(const std::vector<DayTotals>& days, Date until);
+inline constexpr int pain_high = 7;
+inline constexpr int pain_rise = 2;
+
+struct GoalTotals {
+    PlanGoal goal;
+    int sessions = 0;
+    long long seconds = 0;
+};
+
+// Everything `backcare stats` shows.
+struct Stats {
+    Date today{}, from{}, to{};  // the period, inclusive; from is never before the first session when --since all
+    bool all = false;            // --since all
+    Period by = Period::week;
+    int week_start = 1;
+    int weekly_target = 5;
+    StatsFilter filter;
+    std::size_t logged = 0;  // sessions in the whole log, whatever the filter
+
+    DayTotals totals;   // over the period
+    int active_days = 0;
+    std::vector<PeriodTotals> periods;  // by `by`
+    std::vector<PeriodTotals> weeks;    // always by week, for the weekly target
+    Streaks streaks;
+    Date heat_from{};                   // the first day of the heat map: 12 weeks to the end of to's week
+    std::vector<long long> heat_seconds;  // one per day from heat_from, 7 × heatmap_weeks
+    std::vector<GoalTotals> goals;      // flexibility, strength, posture, balanced
+    std::vector<ExerciseTotals> exercises;  // most done first
+    std::vector<ExerciseTime> history;      // with --exercise: each time, oldest first
+    PainSummary pain;
+    std::vector<std::optional<double>> weekly_pain_after;  // one per entry of weeks
+    std::vector<std::optional<double>> weekly_pain_before;
+    std::vector<Warning> warnings;
+};
+
+// What the log gives the summary. Implemented by the journal; tests may fake it.
+class StatsSource {
+public:
+    virtual ~StatsSource() = default;
+    virtual std::size_t count() const = 0;
+    // The first day with a session (after the filter); nullopt when none.
+    virtual std::optional<Date> first_day(const StatsFilter&) const = 0;
+    // Per day and goal in [from, to], sorted by day.
+    virtual void each_day(Date from, Date to, const StatsFilter&, const std::function<void(const DayTotals&)>&) const = 0;
+    // Each distinct day with a session up to `to`, increasing.
+    virtual void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const = 0;
+    // Done entries in [from, to] per exercise; halves split at `middle` (the first day of the second half).
+    virtual std::vector<ExerciseTotals> exercise_totals(Date from, Date to, Date middle, const StatsFilter&) const = 0;
+    virtual std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const = 0;
+};
+
+struct StatsRequest {
+    Date today{};
+    Date since{}, until{};
+    bool all = false;  // since is "all": the period starts at the first session
+    Period by = Period::week;
+    StatsFilter filter;
+    int week_start = 1;
+    int weekly_target = 5;
+};
+// The default period: the heat map's 12 weeks, to the end of today.
+Date default_since(Date today, int week_start);
+// Throws UsageError when since is after until.
+Stats compute_stats(const StatsSource&, const StatsRequest&);
+
+}  // namespace backcare
