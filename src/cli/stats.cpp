@@ -58,9 +58,8 @@ int run_stats(const StatsOptions& o, Context& ctx) {
     struct Empty final : StatsSource {
         std::size_t count() const override { return 0; }
         std::optional<Date> first_day(const StatsFilter&) const override { return std::nullopt; }
-        void each_day(Date, Date, const StatsFilter&, const std::function<void(const DayTotals&)>&) const override {}
+        void each_row(Date, Date, const StatsFilter&, const std::function<void(const StatsRow&)>&) const override {}
         void each_active_day(Date, const StatsFilter&, const std::function<void(Date)>&) const override {}
-        std::vector<ExerciseTotals> exercise_totals(Date, Date, Date, const StatsFilter&) const override { return {}; }
         std::vector<ExerciseTime> exercise_times(Date, Date, const StatsFilter&) const override { return {}; }
     } empty;
     const Stats stats = compute_stats(journal ? static_cast<const StatsSource&>(*journal) : empty, rq);

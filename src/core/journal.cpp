@@ -547,34 +547,45 @@ std::optional<Date> Journal::first_day(const StatsFilter& f) const {
     });
 }
 
-void Journal::each_day(Date from, Date to, const StatsFilter& f, const std::function<void(const DayTotals&)>& visit) const {
+void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::function<void(const StatsRow&)>& visit) const {
     guarded(path_, [&] {
-        // With an exercise filter, entries counted are that exercise's.
-        const std::string of_exercise = f.exercise ? " AND e.exercise_id = :exercise" : "";
-        SQLite::Statement q(*db_, fmt::format(
-            "SELECT s.local_date, s.goal, count(*), sum(s.duration), total(s.pain_before), count(s.pain_before), "
-            "total(s.pain_after), count(s.pain_after), max(s.pain_after), "
-            "sum((SELECT count(*) FROM entry e WHERE e.session_id = s.id AND e.status = 'done'{0})), "
-            "sum((SELECT count(*) FROM entry e WHERE e.session_id = s.id AND e.status = 'skipped'{0})) "
-            "FROM session s WHERE s.local_date BETWEEN :from AND :to{1} GROUP BY s.local_date, s.goal ORDER BY s.local_date",
-            of_exercise, session_filter(f)));
+        // The local_date index gives the order; each session's entries follow it by primary key.
+        SQLite::Statement q(*db_, "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after, "
+                                  "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.status "
+                                  "FROM session s LEFT JOIN entry e ON e.session_id = s.id "
+                                  "WHERE s.local_date BETWEEN :from AND :to" +
+                                      session_filter(f) + " ORDER BY s.local_date, s.id");
         q.bind(":from", format_date(from));
         q.bind(":to", format_date(to));
         bind_filter(q, f);
+        auto text = [&](int i) {
+            const auto& c = q.getColumn(i);
+            return std::string_view(c.getText(), static_cast<std::size_t>(c.getBytes()));
+        };
+        StatsRow r;
+        std::string date, goal;  // the session's, kept while its entries are stepped through
         while (q.executeStep()) {
-            DayTotals d;
-            d.day = column_date(q.getColumn(0));
-            if (!q.getColumn(1).isNull()) d.goal = parse_enum<Goal>(q.getColumn(1).getString());
-            d.sessions = q.getColumn(2).getInt();
-            d.seconds = q.getColumn(3).getInt64();
-            d.pain_before_sum = static_cast<int>(q.getColumn(4).getInt64());
-            d.pain_before_n = q.getColumn(5).getInt();
-            d.pain_after_sum = static_cast<int>(q.getColumn(6).getInt64());
-            d.pain_after_n = q.getColumn(7).getInt();
-            d.pain_after_max = q.getColumn(8).isNull() ? -1 : q.getColumn(8).getInt();
-            d.done = q.getColumn(9).getInt();
-            d.skipped = q.getColumn(10).getInt();
-            visit(d);
+            const std::int64_t id = q.getColumn(0).getInt64();
+            if (id != r.session || r.local_date.empty()) {
+                r.session = id;
+                date = text(1);
+                goal = text(2);
+                r.local_date = date;
+                r.goal = goal;
+                r.started = q.getColumn(3).getInt64();
+                r.duration = q.getColumn(4).getInt();
+                r.pain_before = optional_int(q.getColumn(5));
+                r.pain_after = optional_int(q.getColumn(6));
+            }
+            r.has_entry = !q.getColumn(7).isNull();
+            r.exercise_id = text(7);
+            r.exercise_name = text(8);
+            r.sets = q.getColumn(9).getInt();
+            r.reps = q.getColumn(10).getInt();
+            r.hold = q.getColumn(11).getInt();
+            r.each_side = text(12) == "each";
+            r.done = text(13) == "done";
+            visit(r);
         }
         return 0;
     });
@@ -588,43 +599,6 @@ void Journal::each_active_day(Date to, const StatsFilter& f, const std::function
         bind_filter(q, f);
         while (q.executeStep()) visit(column_date(q.getColumn(0)));
         return 0;
-    });
-}
-
-std::vector<ExerciseTotals> Journal::exercise_totals(Date from, Date to, Date middle, const StatsFilter& f) const {
-    return guarded(path_, [&] {
-        std::vector<ExerciseTotals> out;
-        // max(s.started) makes the bare columns (name, local_date) those of the latest entry.
-        SQLite::Statement q(*db_, fmt::format(
-            "SELECT e.exercise_id, max(s.started), e.exercise_name, s.local_date, count(*), "
-            "sum(e.sets * e.reps * (CASE e.side WHEN 'each' THEN 2 ELSE 1 END)), "
-            "sum(e.sets * e.hold * (CASE WHEN e.reps > 0 THEN e.reps ELSE 1 END) * (CASE e.side WHEN 'each' THEN 2 ELSE 1 END)), "
-            "avg(CASE WHEN s.local_date < :middle THEN e.reps END), avg(CASE WHEN s.local_date >= :middle THEN e.reps END), "
-            "avg(CASE WHEN s.local_date < :middle THEN e.hold END), avg(CASE WHEN s.local_date >= :middle THEN e.hold END) "
-            "FROM session s JOIN entry e ON e.session_id = s.id "
-            "WHERE s.local_date BETWEEN :from AND :to AND e.status = 'done'{}{} "
-            "GROUP BY e.exercise_id ORDER BY count(*) DESC, e.exercise_id",
-            f.goal ? " AND s.goal IS :goal" : "", f.exercise ? " AND e.exercise_id = :exercise" : ""));
-        q.bind(":from", format_date(from));
-        q.bind(":to", format_date(to));
-        q.bind(":middle", format_date(middle));
-        bind_filter(q, f);
-        auto opt = [](const SQLite::Column& c) { return c.isNull() ? std::nullopt : std::optional(c.getDouble()); };
-        while (q.executeStep()) {
-            ExerciseTotals t;
-            t.id = q.getColumn(0).getString();
-            t.name = q.getColumn(2).getString();
-            t.last = column_date(q.getColumn(3));
-            t.times = q.getColumn(4).getInt();
-            t.reps = q.getColumn(5).getInt64();
-            t.hold = q.getColumn(6).getInt64();
-            t.early_reps = opt(q.getColumn(7));
-            t.late_reps = opt(q.getColumn(8));
-            t.early_hold = opt(q.getColumn(9));
-            t.late_hold = opt(q.getColumn(10));
-            out.push_back(std::move(t));
-        }
-        return out;
     });
 }
 

@@ -75,11 +75,10 @@ public:
     int sessions_on(Date local_day) const;
     std::size_t count() const override;
 
-    // What `backcare stats` aggregates, in SQL (see stats.hpp).
+    // What `backcare stats` reads (see stats.hpp).
     std::optional<Date> first_day(const StatsFilter&) const override;
-    void each_day(Date from, Date to, const StatsFilter&, const std::function<void(const DayTotals&)>&) const override;
+    void each_row(Date from, Date to, const StatsFilter&, const std::function<void(const StatsRow&)>&) const override;
     void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const override;
-    std::vector<ExerciseTotals> exercise_totals(Date from, Date to, Date middle, const StatsFilter&) const override;
     std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const override;
     // Changes made through this connection (read-only commands must leave it 0).
     int total_changes() const;

@@ -1,6 +1,8 @@
 #include "stats.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -148,6 +150,129 @@ Date default_since(Date today, int week_start) {
     return period_start(today, Period::week, week_start) - days{7 * (heatmap_weeks - 1)};
 }
 
+namespace {
+
+struct ExerciseAcc {
+    ExerciseTotals totals;
+    std::int64_t last_started = INT64_MIN;
+    long long early_reps = 0, late_reps = 0, early_hold = 0, late_hold = 0;
+    long long early_n = 0, late_n = 0;
+};
+
+// Folds the rows of compute_stats's pass; a new day string is parsed once.
+class Aggregator {
+public:
+    Aggregator(Stats& st, std::vector<DayTotals>& day_rows) : st_(st), days_(day_rows) {}
+
+    void add(const StatsRow& r) {
+        if (r.session != session_ || first_) {
+            first_ = false;
+            session_ = r.session;
+            start_session(r);
+        }
+        if (!r.has_entry || (st_.filter.exercise && r.exercise_id != *st_.filter.exercise)) return;
+        auto& d = days_.back();
+        (r.done ? d.done : d.skipped) += 1;
+        if (in_period_) (r.done ? st_.totals.done : st_.totals.skipped) += 1;
+        if (in_period_ && r.done) add_exercise(r);
+    }
+
+    std::vector<ExerciseTotals> exercises() {
+        std::vector<ExerciseTotals> out;
+        for (auto& [id, a] : exercises_) {
+            auto& t = a.totals;
+            t.id = id;
+            auto avg = [](long long sum, long long n) { return n ? std::optional(static_cast<double>(sum) / n) : std::nullopt; };
+            t.early_reps = avg(a.early_reps, a.early_n);
+            t.late_reps = avg(a.late_reps, a.late_n);
+            t.early_hold = avg(a.early_hold, a.early_n);
+            t.late_hold = avg(a.late_hold, a.late_n);
+            out.push_back(std::move(t));
+        }
+        std::stable_sort(out.begin(), out.end(), [](const ExerciseTotals& a, const ExerciseTotals& b) { return a.times > b.times; });
+        return out;
+    }
+
+private:
+    void start_session(const StatsRow& r) {
+        if (r.local_date != date_text_) {
+            date_text_ = r.local_date;
+            day_ = parse_date(r.local_date).value_or(Date{});
+            in_period_ = day_ >= st_.from;
+            late_ = day_ >= middle();
+        }
+        if (days_.empty() || days_.back().day != day_) {
+            days_.push_back({});
+            days_.back().day = day_;
+        }
+        DayTotals one;
+        one.sessions = 1;
+        one.seconds = r.duration;
+        if (r.pain_before) {
+            one.pain_before_sum = *r.pain_before;
+            one.pain_before_n = 1;
+        }
+        if (r.pain_after) {
+            one.pain_after_sum = *r.pain_after;
+            one.pain_after_n = 1;
+            one.pain_after_max = *r.pain_after;
+        }
+        days_.back().add(one);
+        if (day_ >= st_.heat_from) st_.heat_seconds[static_cast<std::size_t>((day_ - st_.heat_from).count())] += r.duration;
+        if (!in_period_) return;
+        if (!logged_from_) {
+            logged_from_ = day_;
+            late_ = day_ >= middle();
+        }
+        st_.totals.add(one);
+        const PlanGoal goal = r.goal.empty() ? PlanGoal{} : parse_enum<Goal>(r.goal);
+        for (auto& g : st_.goals)
+            if (g.goal == goal) {
+                g.sessions += 1;
+                g.seconds += r.duration;
+            }
+    }
+
+    void add_exercise(const StatsRow& r) {
+        auto it = exercises_.find(r.exercise_id);
+        if (it == exercises_.end()) it = exercises_.emplace(std::string(r.exercise_id), ExerciseAcc{}).first;
+        auto& a = it->second;
+        auto& t = a.totals;
+        const int sides = r.each_side ? 2 : 1;
+        t.times += 1;
+        t.reps += static_cast<long long>(r.sets) * r.reps * sides;
+        t.hold += static_cast<long long>(r.sets) * r.hold * std::max(r.reps, 1) * sides;
+        if (r.started >= a.last_started) {
+            a.last_started = r.started;
+            t.name = r.exercise_name;
+            t.last = day_;
+        }
+        (late_ ? a.late_reps : a.early_reps) += r.reps;
+        (late_ ? a.late_hold : a.early_hold) += r.hold;
+        (late_ ? a.late_n : a.early_n) += 1;
+    }
+
+public:
+    // The first day of the second half of the logged part of the period.
+    Date middle() const {
+        const Date from = logged_from_.value_or(st_.from);
+        return from + days{((st_.to - from).count() + 1) / 2};
+    }
+
+private:
+    Stats& st_;
+    std::vector<DayTotals>& days_;
+    bool first_ = true;
+    std::int64_t session_ = 0;
+    std::string date_text_;
+    Date day_{};
+    bool in_period_ = false, late_ = false;
+    std::optional<Date> logged_from_;
+    std::map<std::string, ExerciseAcc, std::less<>> exercises_;
+};
+
+}  // namespace
+
 Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     if (rq.since > rq.until)
         throw UsageError(fmt::format("--since {} is after --until {}: nothing can be in between", format_date(rq.since),
@@ -166,29 +291,18 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
         const auto first = src.first_day(rq.filter);
         st.from = first ? std::min(*first, st.to) : st.to;
     }
-
-    // One pass over the days: the period, the heat map and the last three weeks (pain warnings).
-    st.heat_from = period_start(st.to, Period::week, rq.week_start) - days{7 * (heatmap_weeks - 1)};
-    const Date query_from = std::min({st.from, st.heat_from, st.to - days{20}});
-    std::vector<DayTotals> day_rows;  // one per day (goals folded), at most the days in range
-    st.heat_seconds.assign(7 * heatmap_weeks, 0);
     for (PlanGoal g : {PlanGoal{Goal::flexibility}, PlanGoal{Goal::strength}, PlanGoal{Goal::posture}, PlanGoal{}})
         st.goals.push_back({g, 0, 0});
-    src.each_day(query_from, st.to, rq.filter, [&](const DayTotals& d) {
-        if (day_rows.empty() || day_rows.back().day != d.day) {
-            day_rows.push_back(d);
-            day_rows.back().goal.reset();
-        } else {
-            day_rows.back().add(d);
-        }
-        if (d.day >= st.heat_from) st.heat_seconds[static_cast<std::size_t>((d.day - st.heat_from).count())] += d.seconds;
-        if (d.day >= st.from) {
-            st.totals.add(d);
-            auto& g = *std::find_if(st.goals.begin(), st.goals.end(), [&](const GoalTotals& x) { return x.goal == d.goal; });
-            g.sessions += d.sessions;
-            g.seconds += d.seconds;
-        }
-    });
+
+    // One pass over the entries from the earliest day needed: the period, the
+    // heat map and the last three weeks (pain warnings).
+    st.heat_from = period_start(st.to, Period::week, rq.week_start) - days{7 * (heatmap_weeks - 1)};
+    st.heat_seconds.assign(7 * heatmap_weeks, 0);
+    const Date query_from = std::min({st.from, st.heat_from, st.to - days{20}});
+    std::vector<DayTotals> day_rows;  // one per day with a session
+    Aggregator agg(st, day_rows);
+    src.each_row(query_from, st.to, rq.filter, [&](const StatsRow& r) { agg.add(r); });
+    st.exercises = agg.exercises();
     for (const auto& d : day_rows)
         if (d.day >= st.from) ++st.active_days;
 
@@ -199,11 +313,8 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
         st.weekly_pain_before.push_back(average(w.totals.pain_before_sum, w.totals.pain_before_n));
     }
 
-    // Pain over the period and its two halves.
-    // Halves of the logged part of the period: from its first session.
-    const auto first = std::find_if(day_rows.begin(), day_rows.end(), [&](const DayTotals& d) { return d.day >= st.from; });
-    const Date logged_from = first == day_rows.end() ? st.from : first->day;
-    const Date middle = logged_from + days{((st.to - logged_from).count() + 1) / 2};
+    // Pain over the period and the two halves of its logged part.
+    const Date middle = agg.middle();
     DayTotals early, late;
     for (const auto& d : day_rows)
         if (d.day >= st.from) (d.day < middle ? early : late).add(d);
@@ -221,7 +332,6 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     src.each_active_day(st.to, rq.filter, [&](Date d) { streaks.add(d); });
     st.streaks = streaks.result();
 
-    st.exercises = src.exercise_totals(st.from, st.to, middle, rq.filter);
     if (rq.filter.exercise) st.history = src.exercise_times(st.from, st.to, rq.filter);
     return st;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// Progress summaries for `backcare stats`: the log is aggregated in SQL (per
-// day and per exercise); everything here works on those small aggregates, so
-// memory does not grow with the log.
+// Progress summaries for `backcare stats`, computed in one streaming pass over
+// the log's entries into per-day and per-exercise totals, so memory grows with
+// the days and exercises in the period, never with the rows.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -22,10 +23,9 @@ struct StatsFilter {
     std::optional<std::string> exercise;
 };
 
-// The sessions of one local calendar day with one goal (as the SQL groups them).
+// The sessions of one local calendar day (or of a period).
 struct DayTotals {
     Date day{};
-    PlanGoal goal;
     int sessions = 0;
     int done = 0;     // entries done (with an exercise filter: of that exercise)
     int skipped = 0;  // entries skipped
@@ -34,7 +34,7 @@ struct DayTotals {
     int pain_after_sum = 0, pain_after_n = 0;
     int pain_after_max = -1;  // -1: none recorded
 
-    void add(const DayTotals&);  // sums everything but day and goal
+    void add(const DayTotals&);  // sums everything but day
     friend bool operator==(const DayTotals&, const DayTotals&) = default;
 };
 
@@ -147,6 +147,22 @@ struct Stats {
     std::vector<Warning> warnings;
 };
 
+// One entry of a logged session, with its session's fields, as the log gives
+// them to compute_stats (views valid during the call only).
+struct StatsRow {
+    std::int64_t session = 0;
+    std::string_view local_date;  // "2026-11-23"
+    std::string_view goal;        // empty: balanced
+    std::int64_t started = 0;
+    int duration = 0;
+    std::optional<int> pain_before, pain_after;
+    bool has_entry = true;  // false for a session without entries
+    std::string_view exercise_id, exercise_name;
+    int sets = 1, reps = 0, hold = 0;
+    bool each_side = false;
+    bool done = true;
+};
+
 // What the log gives the summary. Implemented by the journal; tests may fake it.
 class StatsSource {
 public:
@@ -154,12 +170,12 @@ public:
     virtual std::size_t count() const = 0;
     // The first day with a session (after the filter); nullopt when none.
     virtual std::optional<Date> first_day(const StatsFilter&) const = 0;
-    // Per day and goal in [from, to], sorted by day.
-    virtual void each_day(Date from, Date to, const StatsFilter&, const std::function<void(const DayTotals&)>&) const = 0;
+    // Every entry of the sessions in [from, to] (after the filter), ordered by
+    // day and session, so that a session's entries come together.
+    virtual void each_row(Date from, Date to, const StatsFilter&, const std::function<void(const StatsRow&)>&) const = 0;
     // Each distinct day with a session up to `to`, increasing.
     virtual void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const = 0;
-    // Done entries in [from, to] per exercise; halves split at `middle` (the first day of the second half).
-    virtual std::vector<ExerciseTotals> exercise_totals(Date from, Date to, Date middle, const StatsFilter&) const = 0;
+    // With an exercise filter: each time it was logged in [from, to], oldest first.
     virtual std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const = 0;
 };
 
