@@ -62,7 +62,11 @@ int run_stats(const StatsOptions& o, Context& ctx) {
         void each_active_day(Date, const StatsFilter&, const std::function<void(Date)>&) const override {}
         std::vector<ExerciseTime> exercise_times(Date, Date, const StatsFilter&) const override { return {}; }
     } empty;
-    const Stats stats = compute_stats(journal ? static_cast<const StatsSource&>(*journal) : empty, rq);
+    Stats stats;
+    if (journal)
+        journal->read_together([&] { stats = compute_stats(*journal, rq); });
+    else
+        stats = compute_stats(empty, rq);
     if (o.format == "json")
         ctx.out << stats_json(stats);
     else if (o.format == "csv")

@@ -537,6 +537,17 @@ Date column_date(const SQLite::Column& c) { return parse_date(c.getString()).val
 
 }  // namespace
 
+void Journal::read_together(const std::function<void()>& read) const {
+    guarded(path_, [&] {
+        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::DEFERRED);
+        // A deferred transaction takes its shared lock at the first read; take it now.
+        db_->execAndGet("SELECT count(*) FROM sqlite_master");
+        read();
+        t.commit();
+        return 0;
+    });
+}
+
 std::optional<Date> Journal::first_day(const StatsFilter& f) const {
     return guarded(path_, [&]() -> std::optional<Date> {
         SQLite::Statement q(*db_, "SELECT min(s.local_date) FROM session s WHERE 1" + session_filter(f));

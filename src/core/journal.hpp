@@ -75,6 +75,10 @@ public:
     int sessions_on(Date local_day) const;
     std::size_t count() const override;
 
+    // Runs read inside one read transaction: every query in it sees the same
+    // log, whatever is written meanwhile (writers wait for it to end).
+    void read_together(const std::function<void()>& read) const;
+
     // What `backcare stats` reads (see stats.hpp).
     std::optional<Date> first_day(const StatsFilter&) const override;
     void each_row(Date from, Date to, const StatsFilter&, const std::function<void(const StatsRow&)>&) const override;

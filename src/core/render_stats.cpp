@@ -100,8 +100,8 @@ void render_heatmap(std::ostream& out, const Stats& st, const Style& style) {
         const std::string_view s = blocks ? unicode_shades[level] : ascii_shades[level];
         return level == 0 ? style.dim(s) : style.green(s);
     };
-    out << style.bold("Last 12 weeks") << fmt::format(" (minutes a day: {} none, {} under 5, {} 5-9, {} 10-19, {} 20+)\n", shade(0),
-                                                      shade(1), shade(2), shade(3), shade(4));
+    out << style.bold("Last 12 weeks") << ", minutes a day\n"
+        << fmt::format("     {} none  {} under 5  {} 5-9  {} 10-19  {} 20+\n", shade(0), shade(1), shade(2), shade(3), shade(4));
     // Month names over the week where each month begins.
     std::string months_row(5, ' ');
     for (int w = 0; w < heatmap_weeks; ++w) {
@@ -217,11 +217,14 @@ void render_exercises(std::ostream& out, const Stats& st, const Style& style) {
     if (st.exercises.empty()) return;
     std::size_t name_width = 8;
     for (const auto& e : st.exercises) name_width = std::max(name_width, display_width(e.name));
-    const std::size_t rest = 6 + 8 + 9 + 13 + 16;  // done, reps, held, last done, progress
-    name_width = std::min(name_width, style.width > rest + 12 ? style.width - rest - 1 : 12);
+    // Done, reps, held and last done take 37 columns, progress up to 16 more;
+    // on a narrow terminal progress goes on a line of its own.
+    const bool progress_below = style.width < 37 + 16 + 16;
+    const std::size_t rest = progress_below ? 37 : 37 + 16;
+    name_width = std::min(name_width, style.width > rest + 12 ? style.width - rest : 12);
     out << '\n'
-        << style.bold(fmt::format("{} {:>5} {:>7} {:>8}  {:<11} {}", pad("Exercise", name_width), "Done", "Reps", "Held",
-                                  "Last done", "Progress"))
+        << style.bold(fmt::format("{} {:>5} {:>7} {:>8}  {:<11}{}", pad("Exercise", name_width), "Done", "Reps", "Held",
+                                  "Last done", progress_below ? "" : " Progress"))
         << '\n';
     for (const auto& e : st.exercises) {
         std::string name = e.name;
@@ -232,8 +235,14 @@ void render_exercises(std::ostream& out, const Stats& st, const Style& style) {
             }
             name += style.unicode ? "…" : "~";
         }
-        out << fmt::format("{} {:>5} {:>7} {:>8}  {:<11} {}\n", pad(printable(name), name_width), e.times,
-                           e.reps ? std::to_string(e.reps) : "-", held_text(e.hold), format_date(e.last), progress_text(e, style));
+        const std::string progress = progress_text(e, style);
+        out << fmt::format("{} {:>5} {:>7} {:>8}  {}", pad(printable(name), name_width), e.times, e.reps ? std::to_string(e.reps) : "-",
+                           held_text(e.hold), format_date(e.last));
+        if (!progress_below)
+            out << "  " << progress;
+        else if (progress != "-")
+            out << "\n  progress " << progress;
+        out << '\n';
     }
 }
 
@@ -282,10 +291,11 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
         out << fmt::format("No sessions in this period ({} in the whole log; try --since all).\n",
                            plural(static_cast<long long>(st.logged), "session", "sessions"));
     } else {
-        out << fmt::format("  {:<10}{} on {}{}{}", "Sessions", t.sessions, plural(st.active_days, "day", "days"), style.dot(),
-                           hours_minutes(t.seconds));
-        if (!st.filter.exercise) out << fmt::format("{}{} done", style.dot(), plural(t.done, "exercise", "exercises"));
-        out << (t.skipped && !st.filter.exercise ? fmt::format(", {} skipped", t.skipped) : "") << '\n';
+        std::string line = fmt::format("{} on {}{}{}", t.sessions, plural(st.active_days, "day", "days"), style.dot(),
+                                       hours_minutes(t.seconds));
+        if (!st.filter.exercise) line += fmt::format("{}{} done", style.dot(), plural(t.done, "exercise", "exercises"));
+        if (t.skipped && !st.filter.exercise) line += fmt::format(", {} skipped", t.skipped);
+        write_labeled(out, "  Sessions  ", 12, line, style.width);
     }
     if (!st.weeks.empty() && !st.filter.exercise) {
         const auto& w = st.weeks.back();

@@ -1,0 +1,319 @@
+// backcare stats: golden outputs on a fixture log, totals that add up, the
+// calendar's edges in pinned time zones, and every bad input refused.
+#include <filesystem>
+#include <numeric>
+
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+#include "log_helpers.hpp"
+
+using e2e::contains;
+using e2e::Home;
+using namespace e2e::logs;
+
+namespace {
+
+// The fixture: 50 sessions (149 entries, 6 of them skipped) over eight weeks
+// to the tests' pinned today, Monday 2026-11-23; one logged in Tokyo.
+constexpr int fixture_sessions = 50;
+constexpr int fixture_entries = 149;
+constexpr int fixture_skipped = 6;
+
+void import_fixture(const Home& h) {
+    const auto r = h.run({"import", e2e::source_path("tests/e2e/fixtures/stats.jsonl")});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.status == 0);
+}
+
+Json stats_json(const Home& h, std::vector<std::string> args = {}) {
+    args.insert(args.begin(), "stats");
+    args.insert(args.end(), {"--format", "json"});
+    const auto r = h.run(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    return Json::parse(r.out);
+}
+
+void log_at(const Home& h, const std::string& at, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"log", "-q", "cat-cow:10", "--at", at};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto r = h.run(args);
+    INFO(at << ": " << r.err);
+    REQUIRE(r.status == 0);
+}
+
+long long sum_of(const Json& periods, const char* key) {
+    long long n = 0;
+    for (const auto& p : periods) n += p.at(key).get<long long>();
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("stats outputs match the golden files", "[stats][golden]") {
+    Home h;
+    import_fixture(h);
+    SECTION("text, as in a pipe") {
+        const auto r = h.run({"stats"});
+        REQUIRE(r.status == 0);
+        CHECK(r.err.empty());
+        CHECK_FALSE(e2e::has_ansi(r.out));
+        e2e::expect_golden("stats.txt", r.out);
+    }
+    SECTION("json") { e2e::expect_golden("stats.json", h.run({"stats", "--format", "json"}).out); }
+    SECTION("csv by month") { e2e::expect_golden("stats-month.csv", h.run({"stats", "--since", "all", "--by", "month", "--format", "csv"}).out); }
+    SECTION("one exercise") { e2e::expect_golden("stats-cat-cow.txt", h.run({"stats", "--exercise", "cat-cow", "--since", "4w"}).out); }
+}
+
+TEST_CASE("stats totals equal the log's sessions and entries for every period split", "[stats]") {
+    Home h;
+    import_fixture(h);
+    for (const char* by : {"day", "week", "month"}) {
+        INFO("--by " << by);
+        const Json j = stats_json(h, {"--since", "all", "--by", by});
+        CHECK(j.at("schema") == 1);
+        CHECK(j.at("by") == by);
+        CHECK(j.at("logged_sessions") == fixture_sessions);
+        CHECK(j.at("totals").at("sessions") == fixture_sessions);
+        CHECK(j.at("totals").at("entries") == fixture_entries);
+        CHECK(j.at("totals").at("skipped") == fixture_skipped);
+        CHECK(sum_of(j.at("periods"), "sessions") == fixture_sessions);
+        CHECK(sum_of(j.at("periods"), "entries") == fixture_entries);
+        CHECK(sum_of(j.at("periods"), "done") == fixture_entries - fixture_skipped);
+        CHECK(sum_of(j.at("periods"), "seconds") == j.at("totals").at("seconds").get<long long>());
+        CHECK(j.at("periods").front().at("start") == "2026-09-28");
+        CHECK(j.at("periods").back().at("end") == "2026-11-23");
+        long long goal_sessions = 0;
+        for (const auto& g : j.at("goals")) goal_sessions += g.at("sessions").get<long long>();
+        CHECK(goal_sessions == fixture_sessions);
+        long long done = 0;
+        for (const auto& e : j.at("exercises")) done += e.at("times").get<long long>();
+        CHECK(done == fixture_entries - fixture_skipped);
+    }
+    // The database agrees with the fixture, and csv with json.
+    const auto db = db_path(h);
+    CHECK(count_sessions(db) == fixture_sessions);
+    CHECK(scalar(db, "SELECT count(*) FROM entry") == fixture_entries);
+    const auto csv = csv_records(h.run({"stats", "--since", "all", "--by", "day", "--format", "csv"}).out);
+    REQUIRE(csv.size() == 1 + 57);  // a header and one row per day, empty days included
+    CHECK(csv[0] == std::vector<std::string>{"start", "end", "sessions", "entries", "done", "skipped", "seconds", "minutes",
+                                             "target_met", "pain_before", "pain_after"});
+    int sessions = 0;
+    for (std::size_t i = 1; i < csv.size(); ++i) sessions += std::stoi(csv[i][2]);
+    CHECK(sessions == fixture_sessions);
+}
+
+TEST_CASE("stats counts a session logged abroad on the day it had there", "[stats]") {
+    Home h;
+    import_fixture(h);
+    // Logged at 07:00 on 15 November in Tokyo, which was still the 14th in UTC and in Berlin.
+    for (const char* tz : {"UTC", "Europe/Berlin", "America/Los_Angeles"}) {
+        h.set("TZ", tz);
+        const Json j = stats_json(h, {"--since", "2026-11-14", "--until", "2026-11-15", "--by", "day"});
+        INFO("TZ=" << tz);
+        REQUIRE(j.at("periods").size() == 2);
+        CHECK(j.at("periods")[0].at("sessions") == 1);  // the 14th: its morning session only
+        CHECK(j.at("periods")[1].at("sessions") == 2);  // the 15th: the morning one and the one in Tokyo
+    }
+}
+
+TEST_CASE("stats streaks at the calendar's edges", "[stats]") {
+    Home h;
+    SECTION("month and year ends, 23:59 and 00:01, two sessions a day, a backdated session") {
+        h.set("BACKCARE_NOW", "2027-01-02T12:00:00");
+        log_at(h, "2026-12-30T23:59");
+        log_at(h, "2026-12-31T00:01");
+        log_at(h, "2026-12-31T23:59");
+        log_at(h, "2027-01-01T00:01");
+        log_at(h, "2027-01-02T08:00");
+        log_at(h, "2027-01-02T09:00");
+        log_at(h, "2026-11-30T12:00");  // backdated, and on its own
+        const Json j = stats_json(h);
+        CHECK(j.at("streak").at("current") == 4);
+        CHECK(j.at("streak").at("current_from") == "2026-12-30");
+        CHECK(j.at("streak").at("includes_until") == true);
+        CHECK(j.at("streak").at("longest") == 4);
+        CHECK(j.at("active_days") == 5);
+        CHECK(j.at("totals").at("sessions") == 7);
+    }
+    SECTION("a leap day") {
+        h.set("BACKCARE_NOW", "2028-03-01T20:00:00");
+        for (const char* at : {"2028-02-27T08:00", "2028-02-28T08:00", "2028-02-29T08:00", "2028-03-01T08:00"}) log_at(h, at);
+        CHECK(stats_json(h).at("streak").at("current") == 4);
+        const Json feb = stats_json(h, {"--since", "2028-02-01", "--until", "2028-02-29", "--by", "month"});
+        REQUIRE(feb.at("periods").size() == 1);
+        CHECK(feb.at("periods")[0].at("end") == "2028-02-29");
+        CHECK(feb.at("periods")[0].at("sessions") == 3);
+    }
+    SECTION("a missing day breaks the streak; a streak to yesterday is still current") {
+        for (const char* at : {"2026-11-18T08:00", "2026-11-19T08:00", "2026-11-21T08:00", "2026-11-22T08:00"}) log_at(h, at);
+        const Json j = stats_json(h);
+        CHECK(j.at("streak").at("current") == 2);
+        CHECK(j.at("streak").at("includes_until") == false);
+        CHECK(j.at("streak").at("longest") == 2);
+        CHECK(j.at("streak").at("longest_from") == "2026-11-21");
+        const auto text = h.run({"stats"});
+        CHECK(contains(text.out, "Streak    2 days (log today to keep it)"));
+    }
+    SECTION("the daylight-saving changes in spring and autumn") {
+        h.set("TZ", "Europe/Berlin");
+        h.set("BACKCARE_NOW", "2026-10-27T12:00:00");
+        // 29 March has 23 hours in Berlin, 25 October 25: sessions just after midnight and just before it.
+        for (const char* at : {"2026-03-28T00:30", "2026-03-29T00:30", "2026-03-29T23:59", "2026-03-30T00:01", "2026-03-31T03:30",
+                               "2026-10-24T23:30", "2026-10-25T00:30", "2026-10-25T02:30", "2026-10-26T00:01", "2026-10-27T08:00"})
+            log_at(h, at);
+        const Json j = stats_json(h, {"--since", "all", "--by", "day"});
+        CHECK(j.at("streak").at("current") == 4);
+        CHECK(j.at("streak").at("longest") == 4);
+        CHECK(j.at("streak").at("longest_to") == "2026-10-27");
+        CHECK(j.at("active_days") == 8);
+        const auto& days = j.at("periods");
+        CHECK(days[0].at("start") == "2026-03-28");
+        CHECK(days[1].at("sessions") == 2);  // the 29th: 00:30 and 23:59
+        const Json oct = stats_json(h, {"--since", "2026-10-25", "--until", "2026-10-25", "--by", "day"});
+        CHECK(oct.at("periods")[0].at("sessions") == 2);  // 00:30 and the 02:30 that came twice
+    }
+}
+
+TEST_CASE("stats on an empty log, a single session and a period without sessions", "[stats]") {
+    Home h;
+    SECTION("an empty log: a friendly line, exit 0, and no log is created") {
+        const auto r = h.run({"stats"});
+        CHECK(r.status == 0);
+        CHECK(r.err.empty());
+        CHECK(contains(r.out, "No sessions logged yet"));
+        CHECK(contains(r.out, "backcare log"));
+        CHECK_FALSE(std::filesystem::exists(db_path(h)));
+        CHECK(h.run({"stats", "-q"}).out.empty());
+        const Json j = stats_json(h);
+        CHECK(j.at("totals").at("sessions") == 0);
+        CHECK(j.at("streak").at("longest") == 0);
+        CHECK(j.at("warnings").empty());
+        CHECK(e2e::lines(h.run({"stats", "--format", "csv"}).out).size() == 1 + 12);  // a header and 12 weeks
+    }
+    SECTION("a single session") {
+        log_at(h, "2026-11-23T08:00");
+        const Json j = stats_json(h);
+        CHECK(j.at("totals").at("sessions") == 1);
+        CHECK(j.at("streak").at("current") == 1);
+        CHECK(j.at("weeks").back().at("sessions") == 1);
+        const auto text = h.run({"stats"});
+        CHECK(contains(text.out, "1 of 5 sessions"));
+        CHECK(contains(text.out, "Streak    1 day;"));
+    }
+    SECTION("a period without sessions") {
+        log_at(h, "2026-10-01T08:00");
+        const auto r = h.run({"stats", "--since", "2w"});
+        CHECK(r.status == 0);
+        CHECK(contains(r.out, "No sessions in this period (1 session in the whole log; try --since all)"));
+        CHECK(stats_json(h, {"--since", "2w"}).at("totals").at("sessions") == 0);
+    }
+}
+
+TEST_CASE("stats warns when pain after sessions reaches 7/10 or rises by 2 over two weeks", "[stats]") {
+    Home h;
+    log_at(h, "2026-11-02T08:00", {"--pain-after", "2"});
+    log_at(h, "2026-11-04T08:00", {"--pain-after", "2"});
+    SECTION("no warning while it stays low") {
+        log_at(h, "2026-11-20T08:00", {"--pain-after", "3"});
+        CHECK(stats_json(h).at("warnings").empty());
+        CHECK_FALSE(contains(h.run({"stats"}).out, "Warning"));
+    }
+    SECTION("a rise of 2") {
+        log_at(h, "2026-11-20T08:00", {"--pain-after", "4"});
+        const Json j = stats_json(h);
+        REQUIRE(j.at("warnings").size() == 1);
+        CHECK(j.at("warnings")[0].at("kind") == "pain-rising");
+        const auto text = h.run({"stats"});
+        CHECK(text.out.rfind("Warning: pain after sessions has risen from 2.0 to 4.0 over two weeks", 0) == 0);
+        CHECK(contains(text.out, "see a physiotherapist or doctor"));
+    }
+    SECTION("7/10") {
+        log_at(h, "2026-11-22T08:00", {"--pain-after", "7"});
+        const Json j = stats_json(h);
+        REQUIRE(j.at("warnings").size() == 2);
+        CHECK(j.at("warnings")[0].at("kind") == "pain-high");
+        CHECK(contains(j.at("warnings")[0].at("message"), "7/10 on 2026-11-22"));
+        CHECK(contains(h.run({"stats", "-q"}).out, "Warning: pain after a session reached 7/10"));
+    }
+}
+
+TEST_CASE("stats --goal and --exercise narrow the summary", "[stats]") {
+    Home h;
+    import_fixture(h);
+    const Json all = stats_json(h, {"--since", "all"});
+    long long by_goals = 0;
+    for (const char* goal : {"flexibility", "strength", "posture", "balanced"}) {
+        const Json g = stats_json(h, {"--since", "all", "--goal", goal});
+        CHECK(g.at("filter").at("goal") == goal);
+        by_goals += g.at("totals").at("sessions").get<long long>();
+    }
+    CHECK(by_goals == all.at("totals").at("sessions").get<long long>());
+
+    const Json e = stats_json(h, {"--since", "all", "--exercise", "CAT-COW"});
+    CHECK(e.at("filter").at("exercise") == "cat-cow");
+    REQUIRE(e.at("exercises").size() == 1);
+    CHECK(e.at("exercises")[0].at("id") == "cat-cow");
+    CHECK(e.at("history").size() == e.at("totals").at("entries").get<std::size_t>());
+    CHECK(e.at("exercises")[0].at("progression").at("measure") == "reps_per_set");
+    CHECK(e.at("exercises")[0].at("progression").at("early").get<double>() <
+          e.at("exercises")[0].at("progression").at("late").get<double>());
+    // An exercise in the catalogue but never logged: an empty summary, not an error.
+    const auto never = h.run({"stats", "--exercise", "wall-angels"});
+    CHECK(never.status == 0);
+    CHECK(contains(never.out, "No sessions in this period"));
+}
+
+TEST_CASE("stats refuses bad input clearly, with exit 2, and changes nothing", "[stats][bad-input]") {
+    Home h;
+    import_fixture(h);
+    const auto before = h.snapshot();
+    using Case = std::pair<std::vector<std::string>, std::vector<std::string>>;
+    for (const auto& [args, fragments] : std::vector<Case>{
+             {{"--since", "2026-11-20", "--until", "2026-11-01"}, {"--since 2026-11-20 is after --until 2026-11-01"}},
+             {{"--since", "2026-12-24"}, {"--since 2026-12-24 is after today (2026-11-23)"}},
+             {{"--since", "2026-02-30"}, {"--since", "2026-02-30 is not a date on the calendar"}},
+             {{"--until", "2027-02-29"}, {"--until", "2027-02-29 is not a date on the calendar"}},
+             {{"--since", "last tuesday"}, {"--since", "cannot read 'last tuesday'"}},
+             {{"--by", "year"}, {"--by must be day, week or month, not 'year'"}},
+             {{"--format", "xml"}, {"--format", "xml"}},
+             {{"--goal", "speed"}, {"--goal", "speed"}},
+             {{"--exercise", "cat-co"}, {"no exercise 'cat-co'", "did you mean cat-cow"}},
+             {{"--exercise"}, {"--exercise"}},
+         }) {
+        std::vector<std::string> full{"stats"};
+        full.insert(full.end(), args.begin(), args.end());
+        const auto r = h.run(full);
+        INFO("stats " << e2e::lines(r.err).size() << ": " << full.back());
+        e2e::expect_usage_error(r, fragments);
+    }
+    CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("stats text: colour and Unicode shades on a terminal only, and lines within its width", "[stats]") {
+    Home h;
+    import_fixture(h);
+    const auto tty = h.run_tty({"stats"});
+    CHECK(tty.status == 0);
+    CHECK(e2e::has_ansi(tty.out));
+    CHECK(contains(tty.out, "▒"));
+    h.set("NO_COLOR", "1");
+    const auto no_color = h.run_tty({"stats"});
+    CHECK_FALSE(e2e::has_ansi(no_color.out));
+    CHECK_FALSE(contains(no_color.out, "▒"));  // plain shades when colour is off
+    h.unset("NO_COLOR");
+    h.set("LC_ALL", "C");
+    const auto ascii = h.run({"stats", "--color", "always"});
+    CHECK(e2e::has_ansi(ascii.out));
+    for (unsigned char c : ascii.out) CHECK(c < 0x80);
+    h.set("LC_ALL", "C.UTF-8");
+    for (unsigned short width : {60, 72}) {
+        const auto narrow = h.run_tty({"stats", "--color", "never"}, width);
+        for (const auto& line : e2e::lines(narrow.out)) {
+            INFO(width << ": " << line);
+            CHECK(e2e::display_width(line) <= width);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+// Progress summaries (stats.hpp): calendar arithmetic, streaks, pain
+// warnings, and whole summaries computed from logs in a temporary directory.
+#include <numeric>
+
+#include <catch2/catch.hpp>
+
+#include "journal.hpp"
+#include "session_helpers.hpp"
+#include "stats.hpp"
+#include "unit_helpers.hpp"
+
+using namespace backcare;
+using backcare::test::error_of;
+using backcare::test::make_session;
+using backcare::test::TempDir;
+using backcare::test::TzGuard;
+using backcare::test::utc;
+using backcare::test::ymd;
+namespace fs = std::filesystem;
+
+namespace {
+
+Streaks streaks_of(std::vector<Date> days, Date until) {
+    StreakCounter c(until);
+    for (Date d : days) c.add(d);
+    return c.result();
+}
+
+DayTotals day_with(Date d, int sessions, std::optional<int> pain_after = std::nullopt) {
+    DayTotals t;
+    t.day = d;
+    t.sessions = sessions;
+    t.seconds = 300L * sessions;
+    t.done = 2 * sessions;
+    if (pain_after) {
+        t.pain_after_sum = *pain_after * sessions;
+        t.pain_after_n = sessions;
+        t.pain_after_max = *pain_after;
+    }
+    return t;
+}
+
+// A log in a temporary directory, filled with sessions; stats computed from it.
+struct Log {
+    TempDir dir;
+    fs::path path = dir.path() / "backcare.db";
+    std::uint64_t next = 1;
+
+    Session& keep(Session s) {
+        sessions.push_back(std::move(s));
+        return sessions.back();
+    }
+    // A session at a local time given as UTC plus the offset in force where it was logged.
+    Session& at(Instant utc_start, int offset, std::vector<std::string> items = {"cat-cow:10"}) {
+        return keep(make_session(next++, utc_start, offset, items));
+    }
+    void store() {
+        Journal j = Journal::open_for_writing(path);
+        j.add(sessions);
+    }
+    Stats stats(Date today, std::optional<Date> since = std::nullopt, Period by = Period::week, StatsFilter filter = {}) {
+        auto j = Journal::open_existing(path);
+        REQUIRE(j);
+        StatsRequest rq;
+        rq.today = today;
+        rq.until = today;
+        rq.all = !since;
+        rq.since = since.value_or(ymd(1970, 1, 1));
+        rq.by = by;
+        rq.filter = std::move(filter);
+        return compute_stats(*j, rq);
+    }
+    std::vector<Session> sessions;
+};
+
+int sum_sessions(const std::vector<PeriodTotals>& ps) {
+    return std::accumulate(ps.begin(), ps.end(), 0, [](int n, const PeriodTotals& p) { return n + p.totals.sessions; });
+}
+int sum_entries(const std::vector<PeriodTotals>& ps) {
+    return std::accumulate(ps.begin(), ps.end(), 0, [](int n, const PeriodTotals& p) { return n + p.totals.done + p.totals.skipped; });
+}
+
+}  // namespace
+
+TEST_CASE("periods start on the configured week day and on the first of the month", "[stats]") {
+    const Date wed = ymd(2026, 12, 2);
+    CHECK(period_start(wed, Period::week, 1) == ymd(2026, 11, 30));  // Monday
+    CHECK(period_start(wed, Period::week, 0) == ymd(2026, 11, 29));  // Sunday
+    CHECK(period_start(ymd(2026, 11, 29), Period::week, 1) == ymd(2026, 11, 23));
+    CHECK(period_start(ymd(2026, 11, 29), Period::week, 0) == ymd(2026, 11, 29));
+    CHECK(period_start(wed, Period::month, 1) == ymd(2026, 12, 1));
+    CHECK(period_start(wed, Period::day, 1) == wed);
+    CHECK(next_period(ymd(2028, 2, 1), Period::month) == ymd(2028, 3, 1));
+    CHECK(next_period(ymd(2026, 12, 1), Period::month) == ymd(2027, 1, 1));
+    CHECK(next_period(ymd(2026, 12, 28), Period::week) == ymd(2027, 1, 4));
+    CHECK(parse_period("month") == Period::month);
+    CHECK_FALSE(parse_period("year"));
+}
+
+TEST_CASE("split covers the range with every period, empty ones included, clipped at both ends", "[stats]") {
+    const std::vector<DayTotals> days{day_with(ymd(2026, 10, 30), 1), day_with(ymd(2026, 11, 2), 2), day_with(ymd(2026, 11, 30), 1),
+                                      day_with(ymd(2026, 12, 1), 3)};
+    const auto months = split(days, ymd(2026, 11, 1), ymd(2026, 12, 1), Period::month, 1);
+    REQUIRE(months.size() == 2);
+    CHECK(months[0].start == ymd(2026, 11, 1));
+    CHECK(months[0].end == ymd(2026, 11, 30));
+    CHECK(months[0].totals.sessions == 3);  // the day before the range is left out
+    CHECK(months[1].start == ymd(2026, 12, 1));
+    CHECK(months[1].end == ymd(2026, 12, 1));
+    CHECK(months[1].totals.sessions == 3);
+
+    const auto weeks = split(days, ymd(2026, 11, 1), ymd(2026, 12, 1), Period::week, 1);
+    REQUIRE(weeks.size() == 6);
+    CHECK(weeks.front().start == ymd(2026, 11, 1));  // a Sunday: its week is clipped to one day
+    CHECK(weeks.front().end == ymd(2026, 11, 1));
+    CHECK(weeks.front().totals.sessions == 0);
+    CHECK(weeks[1].start == ymd(2026, 11, 2));
+    CHECK(weeks.back().start == ymd(2026, 11, 30));
+    CHECK(sum_sessions(weeks) == 6);
+    CHECK(sum_sessions(split(days, ymd(2026, 11, 1), ymd(2026, 12, 1), Period::day, 1)) == 6);
+    CHECK(split(days, ymd(2026, 11, 1), ymd(2026, 12, 1), Period::day, 1).size() == 31);
+}
+
+TEST_CASE("streaks count consecutive calendar days across month, year and leap-day ends", "[stats]") {
+    SECTION("month and year ends") {
+        const auto s = streaks_of({ymd(2026, 12, 30), ymd(2026, 12, 31), ymd(2027, 1, 1), ymd(2027, 1, 31), ymd(2027, 2, 1)},
+                                  ymd(2027, 2, 1));
+        CHECK(s.current == 2);
+        CHECK(s.current_from == ymd(2027, 1, 31));
+        CHECK_FALSE(s.pending);
+        CHECK(s.longest == 3);
+        CHECK(s.longest_from == ymd(2026, 12, 30));
+        CHECK(s.longest_to == ymd(2027, 1, 1));
+    }
+    SECTION("a leap day joins February to March; in a common year the 28th does") {
+        CHECK(streaks_of({ymd(2028, 2, 28), ymd(2028, 2, 29), ymd(2028, 3, 1)}, ymd(2028, 3, 1)).current == 3);
+        CHECK(streaks_of({ymd(2027, 2, 28), ymd(2027, 3, 1)}, ymd(2027, 3, 1)).current == 2);
+        CHECK(streaks_of({ymd(2028, 2, 28), ymd(2028, 3, 1)}, ymd(2028, 3, 1)).current == 1);  // the 29th is missing
+    }
+    SECTION("a missing day ends a streak; two sessions on a day count once") {
+        const auto s = streaks_of({ymd(2026, 11, 1), ymd(2026, 11, 2), ymd(2026, 11, 2), ymd(2026, 11, 4)}, ymd(2026, 11, 4));
+        CHECK(s.current == 1);
+        CHECK(s.longest == 2);
+    }
+    SECTION("a streak that reaches yesterday is still current, and pending") {
+        const auto s = streaks_of({ymd(2026, 11, 28), ymd(2026, 11, 29), ymd(2026, 11, 30)}, ymd(2026, 12, 1));
+        CHECK(s.current == 3);
+        CHECK(s.pending);
+        CHECK(streaks_of({ymd(2026, 11, 28), ymd(2026, 11, 29)}, ymd(2026, 12, 1)).current == 0);
+    }
+    SECTION("days after until are not counted; an empty log has no streaks") {
+        CHECK(streaks_of({ymd(2026, 11, 30), ymd(2026, 12, 1), ymd(2026, 12, 2)}, ymd(2026, 12, 1)).current == 2);
+        const auto none = streaks_of({}, ymd(2026, 12, 1));
+        CHECK(none.current == 0);
+        CHECK(none.longest == 0);
+        CHECK_FALSE(none.longest_from);
+    }
+    SECTION("of two longest streaks, the most recent is shown") {
+        const auto s = streaks_of({ymd(2026, 11, 1), ymd(2026, 11, 2), ymd(2026, 11, 10), ymd(2026, 11, 11)}, ymd(2026, 12, 1));
+        CHECK(s.longest == 2);
+        CHECK(s.longest_from == ymd(2026, 11, 10));
+    }
+}
+
+TEST_CASE("pain warnings: 7/10 after a session in the last 14 days, or a rise of 2 over two weeks", "[stats]") {
+    const Date today = ymd(2026, 12, 1);
+    SECTION("7 warns, 6 does not, and 7 fifteen days ago no longer does") {
+        auto w = pain_warnings({day_with(today - std::chrono::days{3}, 1, 7)}, today);
+        REQUIRE(w.size() == 1);
+        CHECK(w[0].kind == "pain-high");
+        CHECK_THAT(w[0].message, Catch::Contains("7/10") && Catch::Contains("2026-11-28") && Catch::Contains("physiotherapist"));
+        CHECK(pain_warnings({day_with(today - std::chrono::days{3}, 1, 6)}, today).empty());
+        CHECK(pain_warnings({day_with(today - std::chrono::days{14}, 1, 9)}, today).empty());
+        CHECK(pain_warnings({day_with(today - std::chrono::days{13}, 1, 9)}, today).size() == 1);
+    }
+    SECTION("a rise of exactly 2 between the last 7 days and the 7 days two weeks before warns; 1 does not") {
+        const std::vector<DayTotals> rising{day_with(today - std::chrono::days{16}, 2, 2), day_with(today - std::chrono::days{2}, 1, 4)};
+        const auto w = pain_warnings(rising, today);
+        REQUIRE(w.size() == 1);
+        CHECK(w[0].kind == "pain-rising");
+        CHECK_THAT(w[0].message, Catch::Contains("2.0 to 4.0"));
+        CHECK(pain_warnings({day_with(today - std::chrono::days{16}, 2, 2), day_with(today - std::chrono::days{2}, 1, 3)}, today).empty());
+        // No scores two weeks ago: nothing to compare.
+        CHECK(pain_warnings({day_with(today - std::chrono::days{2}, 1, 5)}, today).empty());
+    }
+    SECTION("both at once") {
+        CHECK(pain_warnings({day_with(today - std::chrono::days{15}, 1, 3), day_with(today, 1, 8)}, today).size() == 2);
+    }
+}
+
+TEST_CASE("a summary counts each session on the calendar day it had where it was logged", "[stats]") {
+    TzGuard tz("Europe/Berlin");
+    Log log;
+    // 23:59 and 00:01 local (+01:00) fall on two days; a session logged in
+    // New York (-05:00) at 22:00 on the 25th is the 26th in UTC but the 25th there.
+    log.at(utc(2026, 11, 23, 22, 59), 3600);  // 2026-11-23 23:59 local
+    log.at(utc(2026, 11, 23, 23, 1), 3600);   // 2026-11-24 00:01 local
+    log.at(utc(2026, 11, 26, 3, 0), -5 * 3600);  // 2026-11-25 22:00 in New York
+    log.at(utc(2026, 11, 26, 9, 0), 3600);
+    log.at(utc(2026, 11, 26, 18, 0), 3600);  // a second session that day
+    log.store();
+    const auto st = log.stats(ymd(2026, 11, 26));
+    CHECK(st.totals.sessions == 5);
+    CHECK(st.active_days == 4);
+    CHECK(st.streaks.current == 4);
+    CHECK(st.streaks.current_from == ymd(2026, 11, 23));
+    CHECK_FALSE(st.streaks.pending);
+    CHECK(st.from == ymd(2026, 11, 23));  // --since all starts at the first session
+    const auto days = log.stats(ymd(2026, 11, 26), std::nullopt, Period::day);
+    REQUIRE(days.periods.size() == 4);
+    CHECK(days.periods[0].totals.sessions == 1);
+    CHECK(days.periods[1].totals.sessions == 1);
+    CHECK(days.periods[2].totals.sessions == 1);
+    CHECK(days.periods[3].totals.sessions == 2);
+}
+
+TEST_CASE("streaks span the daylight-saving changes of spring and autumn", "[stats]") {
+    TzGuard tz("Europe/Berlin");
+    Log log;
+    // 2026-03-29 has 23 hours in Berlin and 2026-10-25 has 25; one session at 00:30 local each day around them.
+    for (int d = 27; d <= 31; ++d) log.at(utc(2026, 3, static_cast<unsigned>(d), d < 29 ? 23 : 22, 30) - std::chrono::days{1}, d < 29 ? 3600 : 7200);
+    for (int d = 24; d <= 27; ++d) log.at(utc(2026, 10, static_cast<unsigned>(d), d <= 25 ? 22 : 23, 30) - std::chrono::days{1}, d <= 25 ? 7200 : 3600);
+    log.store();
+    const auto spring = log.stats(ymd(2026, 3, 31));
+    CHECK(spring.streaks.current == 5);
+    CHECK(spring.active_days == 5);
+    const auto autumn = log.stats(ymd(2026, 10, 27), ymd(2026, 10, 1));
+    CHECK(autumn.streaks.current == 4);
+    CHECK(autumn.streaks.longest == 5);
+    CHECK(autumn.streaks.longest_from == ymd(2026, 3, 27));
+}
+
+TEST_CASE("a summary's totals add up for every period split, and filters narrow them", "[stats]") {
+    Log log;
+    auto& a = log.at(utc(2026, 1, 31, 9), 0, {"cat-cow:10", "chin-tuck:2x10"});
+    a.goal = Goal::posture;
+    a.pain_before = 4;
+    a.pain_after = 2;
+    auto& b = log.at(utc(2026, 2, 28, 9), 0, {"cat-cow:12", "childs-pose:30s"});
+    b.entries[1].status = EntryStatus::skipped;
+    b.goal = Goal::flexibility;
+    log.at(utc(2026, 3, 1, 9), 0, {"chin-tuck:3x10"});
+    // Backdated: stored last but earliest.
+    auto& d = log.at(utc(2025, 12, 31, 23, 30), 0, {"cat-cow:8"});
+    d.pain_after = 5;
+    log.store();
+    const Date today = ymd(2026, 3, 2);
+    for (Period by : {Period::day, Period::week, Period::month}) {
+        const auto st = log.stats(today, std::nullopt, by);
+        INFO(name_of(by));
+        CHECK(st.totals.sessions == 4);
+        CHECK(st.totals.done == 5);
+        CHECK(st.totals.skipped == 1);
+        CHECK(sum_sessions(st.periods) == 4);
+        CHECK(sum_entries(st.periods) == 6);
+        CHECK(st.periods.front().start == ymd(2025, 12, 31));
+        CHECK(st.periods.back().end == today);
+    }
+    const auto st = log.stats(today);
+    CHECK(st.goals[0].sessions == 1);  // flexibility
+    CHECK(st.goals[2].sessions == 1);  // posture
+    CHECK(st.goals[3].sessions == 2);  // balanced
+    REQUIRE(st.exercises.size() == 2);  // the skipped child's pose is not an exercise done
+    CHECK(st.exercises[0].id == "cat-cow");
+    CHECK(st.exercises[0].times == 3);
+    CHECK(st.exercises[0].reps == 30);
+    CHECK(st.exercises[0].last == ymd(2026, 2, 28));
+    CHECK(st.exercises[1].id == "chin-tuck");
+    CHECK(st.exercises[1].reps == 50);
+    CHECK(*st.pain.after == Approx(3.5));
+    CHECK(st.pain.after_n == 2);
+
+    SECTION("a goal") {
+        const auto g = log.stats(today, std::nullopt, Period::week, StatsFilter{PlanGoal{Goal::posture}, std::nullopt});
+        CHECK(g.totals.sessions == 1);
+        CHECK(g.totals.done == 2);
+        const auto balanced = log.stats(today, std::nullopt, Period::week, StatsFilter{PlanGoal{}, std::nullopt});
+        CHECK(balanced.totals.sessions == 2);
+    }
+    SECTION("an exercise: its sessions, and its entries only") {
+        const auto e = log.stats(today, std::nullopt, Period::week, StatsFilter{std::nullopt, "chin-tuck"});
+        CHECK(e.totals.sessions == 2);
+        CHECK(e.totals.done == 2);
+        CHECK(e.from == ymd(2026, 1, 31));
+        REQUIRE(e.history.size() == 2);
+        CHECK(e.history[0].sets == 2);
+        CHECK(e.history[1].sets == 3);
+        REQUIRE(e.exercises.size() == 1);
+        CHECK(e.exercises[0].times == 2);
+    }
+    SECTION("a period with no sessions") {
+        const auto none = log.stats(today, ymd(2026, 3, 2));
+        CHECK(none.totals.sessions == 0);
+        CHECK(none.logged == 4);
+        CHECK(none.exercises.empty());
+        CHECK(none.streaks.current == 2);  // 28 February and 1 March (yesterday) in a common year
+        CHECK(none.streaks.pending);
+    }
+}
+
+TEST_CASE("progression compares the first half of the logged period with the second", "[stats]") {
+    Log log;
+    for (int d = 1; d <= 10; ++d)
+        log.at(utc(2026, 11, static_cast<unsigned>(d), 9), 0, {fmt::format("cat-cow:{}", d <= 5 ? 8 : 12), "childs-pose:30s"});
+    log.store();
+    const auto st = log.stats(ymd(2026, 11, 10));
+    REQUIRE(st.exercises.size() == 2);
+    CHECK(*st.exercises[0].early_reps == Approx(8));
+    CHECK(*st.exercises[0].late_reps == Approx(12));
+    CHECK(*st.exercises[1].early_hold == Approx(30));
+    CHECK(st.exercises[1].hold == 300);
+}
+
+TEST_CASE("an empty log and a single session", "[stats]") {
+    Log log;
+    log.store();
+    const auto empty = log.stats(ymd(2026, 12, 1));
+    CHECK(empty.logged == 0);
+    CHECK(empty.totals.sessions == 0);
+    CHECK(empty.streaks.longest == 0);
+    CHECK(empty.periods.size() == 1);
+
+    Log one;
+    one.at(utc(2026, 12, 1, 8), 0);
+    one.store();
+    const auto st = one.stats(ymd(2026, 12, 1));
+    CHECK(st.totals.sessions == 1);
+    CHECK(st.streaks.current == 1);
+    CHECK(st.streaks.longest == 1);
+    CHECK(st.heat_seconds[static_cast<std::size_t>((ymd(2026, 12, 1) - st.heat_from).count())] == one.sessions[0].duration);
+}
+
+TEST_CASE("since after until is refused", "[stats]") {
+    Log log;
+    log.store();
+    auto j = Journal::open_existing(log.path);
+    StatsRequest rq;
+    rq.today = rq.until = ymd(2026, 11, 1);
+    rq.since = ymd(2026, 11, 2);
+    CHECK_THAT(error_of<UsageError>([&] { compute_stats(*j, rq); }), Catch::Contains("after"));
+}
