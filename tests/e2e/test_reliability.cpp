@@ -27,7 +27,7 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 
 }  // namespace
 
-TEST_CASE("reliability: 8 processes logging at once while others read: all stored, every status 0",
+TEST_CASE("reliability: 8 processes logging at once while others read (history, export, stats): all stored, every status 0",
           "[reliability][concurrency]") {
     constexpr int writers = 8;
     constexpr int per_writer = 100;
@@ -45,7 +45,7 @@ TEST_CASE("reliability: 8 processes logging at once while others read: all store
         failures.push_back({what, r});
     };
     std::atomic<int> logs_ok{0}, reads_ok{0}, writers_left{writers};
-    std::atomic<bool> export_went_back{false};
+    std::atomic<bool> export_went_back{false}, stats_inconsistent{false};
     std::atomic<std::size_t> largest_export{0};
 
     std::vector<std::thread> threads;
@@ -61,18 +61,26 @@ TEST_CASE("reliability: 8 processes logging at once while others read: all store
             }
             --writers_left;
         });
-    for (const char* what : {"history", "export"})
-        threads.emplace_back([&, what] {
+    const std::map<std::string, std::vector<std::string>> readers{
+        {"history", {"history", "--limit", "5"}}, {"export", {"export"}}, {"stats", {"stats", "--since", "all", "--format", "json"}}};
+    for (const auto& [what, args] : readers)
+        threads.emplace_back([&, what = what, args = args] {
             std::size_t last = 0;
             while (writers_left > 0) {
-                const Result r = run(proc(h, std::string(what) == "history" ? std::vector<std::string>{"history", "--limit", "5"}
-                                                                              : std::vector<std::string>{"export"}));
+                const Result r = run(proc(h, args));
                 if (r.status != 0) {
                     failed(what, r);
                     continue;
                 }
                 ++reads_ok;
-                if (std::string(what) == "export") {
+                if (what == "stats") {
+                    // One snapshot: the period's totals are the log's count, and later reads never see fewer.
+                    const auto j = Json::parse(r.out, nullptr, false);
+                    const auto n = j.is_discarded() ? 0 : j.at("totals").at("sessions").get<std::size_t>();
+                    if (j.is_discarded() || n != j.at("logged_sessions").get<std::size_t>() || n < last) stats_inconsistent = true;
+                    last = n;
+                }
+                if (what == "export") {
                     // Each export is a consistent snapshot; a later one never holds fewer sessions.
                     const std::size_t n = static_cast<std::size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
                     if (n < last) export_went_back = true;
@@ -92,6 +100,7 @@ TEST_CASE("reliability: 8 processes logging at once while others read: all store
     CHECK(logs_ok == writers * per_writer);
     CHECK(reads_ok > 0);
     CHECK_FALSE(export_went_back);
+    CHECK_FALSE(stats_inconsistent);
     const fs::path db = db_path(h);
     CHECK(count_sessions(db) == writers * per_writer);
     CHECK(scalar(db, "SELECT count(DISTINCT uuid) FROM session") == writers * per_writer);
