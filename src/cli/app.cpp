@@ -1,4 +1,5 @@
 #include "app.hpp"
+#include "complete.hpp"
 
 #include <cerrno>
 #include <clocale>
@@ -11,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "builtin_catalogue.hpp"
 #include "commands.hpp"
 #include "errors.hpp"
 #include "text.hpp"
@@ -176,6 +178,26 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
     std::vector<Command> commands;
     for (auto* setup : {setup_plan, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config})
         for (auto& c : setup(app)) commands.push_back(std::move(c));
+
+    // The completion scripts' question: never an error, never a prompt.
+    if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+        const ExerciseIds ids = [&] {
+            std::vector<std::string> out;
+            try {
+                // The person's own exercises too; a broken file leaves the built-in ones.
+                const Paths paths(env, std::nullopt, std::nullopt);
+                const Catalogue all = load_catalogue(builtin_catalogue(), paths.catalogue_dir());
+                for (const auto& e : all.exercises()) out.push_back(e.id);
+            } catch (const std::exception&) {
+                out.clear();
+                const Catalogue built_in = builtin_catalogue();
+                for (const auto& e : built_in.exercises()) out.push_back(e.id);
+            }
+            return out;
+        };
+        for (const auto& c : complete(app, std::vector<std::string>(argv + 2, argv + argc), ids)) out << c << '\n';
+        return 0;
+    }
 
     try {
         try {

@@ -561,43 +561,66 @@ std::optional<Date> Journal::first_day(const StatsFilter& f) const {
 void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::function<void(const StatsRow&)>& visit) const {
     guarded(path_, [&] {
         // The local_date index gives the order; each session's entries follow it by primary key.
-        SQLite::Statement q(*db_, "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after, "
-                                  "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.status "
-                                  "FROM session s LEFT JOIN entry e ON e.session_id = s.id "
-                                  "WHERE s.local_date BETWEEN :from AND :to" +
-                                      session_filter(f) + " ORDER BY s.local_date, s.id");
-        q.bind(":from", format_date(from));
-        q.bind(":to", format_date(to));
-        bind_filter(q, f);
+        // This pass reads every entry of the period, so it uses SQLite's C interface directly:
+        // SQLiteCpp's column objects cost as much as SQLite's own work here.
+        const std::string sql = "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after, "
+                                "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.status "
+                                "FROM session s LEFT JOIN entry e ON e.session_id = s.id "
+                                "WHERE s.local_date BETWEEN :from AND :to" +
+                                session_filter(f) + " ORDER BY s.local_date, s.id";
+        sqlite3* handle = db_->getHandle();
+        sqlite3_stmt* raw = nullptr;
+        auto check = [&](int rc) {
+            if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_errmsg(handle), rc);
+        };
+        check(sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr));
+        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> q(raw, sqlite3_finalize);
+        auto bind = [&](const char* name, const std::optional<std::string>& value) {
+            const int i = sqlite3_bind_parameter_index(raw, name);
+            if (i == 0) return;
+            check(value ? sqlite3_bind_text(raw, i, value->data(), static_cast<int>(value->size()), SQLITE_TRANSIENT)
+                        : sqlite3_bind_null(raw, i));
+        };
+        bind(":from", format_date(from));
+        bind(":to", format_date(to));
+        if (f.goal) bind(":goal", *f.goal ? std::optional(std::string(name_of(**f.goal))) : std::nullopt);
+        if (f.exercise) bind(":exercise", *f.exercise);
         auto text = [&](int i) {
-            const auto& c = q.getColumn(i);
-            return std::string_view(c.getText(), static_cast<std::size_t>(c.getBytes()));
+            const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(raw, i));
+            return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(raw, i))) : std::string_view();
+        };
+        auto optional = [&](int i) {
+            return sqlite3_column_type(raw, i) == SQLITE_NULL ? std::nullopt : std::optional(sqlite3_column_int(raw, i));
         };
         StatsRow r;
         std::string date, goal;  // the session's, kept while its entries are stepped through
-        while (q.executeStep()) {
-            const std::int64_t id = q.getColumn(0).getInt64();
-            if (id != r.session || r.local_date.empty()) {
+        bool first = true;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+            const std::int64_t id = sqlite3_column_int64(raw, 0);
+            if (id != r.session || first) {
+                first = false;
                 r.session = id;
                 date = text(1);
                 goal = text(2);
                 r.local_date = date;
                 r.goal = goal;
-                r.started = q.getColumn(3).getInt64();
-                r.duration = q.getColumn(4).getInt();
-                r.pain_before = optional_int(q.getColumn(5));
-                r.pain_after = optional_int(q.getColumn(6));
+                r.started = sqlite3_column_int64(raw, 3);
+                r.duration = sqlite3_column_int(raw, 4);
+                r.pain_before = optional(5);
+                r.pain_after = optional(6);
             }
-            r.has_entry = !q.getColumn(7).isNull();
+            r.has_entry = sqlite3_column_type(raw, 7) != SQLITE_NULL;
             r.exercise_id = text(7);
             r.exercise_name = text(8);
-            r.sets = q.getColumn(9).getInt();
-            r.reps = q.getColumn(10).getInt();
-            r.hold = q.getColumn(11).getInt();
+            r.sets = sqlite3_column_int(raw, 9);
+            r.reps = sqlite3_column_int(raw, 10);
+            r.hold = sqlite3_column_int(raw, 11);
             r.each_side = text(12) == "each";
             r.done = text(13) == "done";
             visit(r);
         }
+        if (rc != SQLITE_DONE) throw SQLite::Exception(sqlite3_errmsg(handle), rc);
         return 0;
     });
 }

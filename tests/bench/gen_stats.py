@@ -27,7 +27,7 @@ months = collections.defaultdict(list)  # "2016-12" -> interval lines, for --tim
 tags = collections.Counter()
 day, k, per_day = -1, 0, 0
 for i in range(a.n):
-    d = i * a.days // a.n  # sessions i of day d: k of per_day, spread over 06:00-22:00
+    d = i * a.days // a.n  # session i is the k-th of day d's per_day, spread over 06:00-22:00
     if d != day:
         day, k = d, 0
         per_day = (((d + 1) * a.n + a.days - 1) // a.days) - ((d * a.n + a.days - 1) // a.days)

@@ -158,6 +158,7 @@ h, m, s = map(int, sys.argv[2].split(":"))
 ok = int(sys.argv[1]) == t["sessions"] and h * 3600 + m * 60 + s == t["seconds"]
 print(f"timew holds {sys.argv[1]} intervals, summary total {sys.argv[2]} ({h * 3600 + m * 60 + s} s): "
       f"{'the same as' if ok else 'NOT the same as'} backcare's {t['sessions']} sessions, {t['seconds']} s")
+sys.exit(0 if ok else 1)
 PY
 hyperfine --shell=none --warmup 2 --runs 10 --export-json "$work/timew.json" \
   "timew summary 2016-12-01 - $today" >&2

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <poll.h>
+#include <regex>
 #include <pty.h>
 #include <sstream>
 #include <stdexcept>
@@ -39,7 +40,7 @@ Home::~Home() {
     std::filesystem::remove_all(dir_, ec);
 }
 
-Exec::Exec(const Proc& p) : args(p.args), env(p.env) {
+Exec::Exec(const Proc& p) : binary(p.program), args(p.args), env(p.env) {
     argv.push_back(binary.data());
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -287,6 +288,69 @@ std::size_t display_width(const std::string& text) {
     std::size_t n = 0;
     for (unsigned char c : text) n += (c & 0xC0) != 0x80;
     return n;
+}
+
+
+namespace {
+
+// The names listed under "Subcommands:" in a help text.
+std::vector<std::string> subcommands_in(const std::string& help) {
+    std::vector<std::string> out;
+    bool listing = false;
+    for (const auto& line : lines(help)) {
+        if (line == "Subcommands:") {
+            listing = true;
+        } else if (listing && line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ') {
+            out.push_back(line.substr(2, line.find(' ', 2) - 2));
+        } else if (listing && line.empty()) {
+            listing = false;
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> all_commands() {
+    Home h;
+    std::vector<std::vector<std::string>> out;
+    for (const auto& name : subcommands_in(h.run({"--help"}).out)) {
+        const auto nested = subcommands_in(h.run({name, "--help"}).out);
+        if (nested.empty()) out.push_back({name});
+        for (const auto& sub : nested) out.push_back({name, sub});
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<std::vector<std::string>>& listed_commands() {
+    static const auto commands = all_commands();
+    return commands;
+}
+
+std::set<std::string> long_options(const std::string& help) {
+    std::set<std::string> out;
+    const std::regex option("--([a-z][a-z-]+)");
+    for (std::sregex_iterator it(help.begin(), help.end(), option), end; it != end; ++it) out.insert((*it)[1]);
+    out.erase("help");
+    return out;
+}
+
+std::set<std::string> declared_options(const std::string& help) {
+    std::set<std::string> out;
+    for (const auto& line : lines(help)) {
+        if (line.rfind("  -", 0) != 0) continue;
+        // "  -f,--format FORMAT:{text,json}   Output: ..." → "--format"
+        const std::string names = line.substr(2, line.find(' ', 2) - 2);
+        std::size_t start = 0;
+        while (start < names.size()) {
+            const auto comma = names.find(',', start);
+            const std::string name = names.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (name.rfind("--", 0) == 0) out.insert(name);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    return out;
 }
 
 }  // namespace e2e

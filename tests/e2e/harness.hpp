@@ -5,6 +5,7 @@
 #include <map>
 #include <sys/types.h>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct Proc {
     std::filesystem::path cwd;
     std::string stdin_text;
     mode_t umask = 022;  // set in the child before exec (exec keeps it)
+    std::string program = BACKCARE_BINARY;  // or another program, such as a shell
 };
 
 // Runs to the end, feeding stdin and capturing stdout and stderr. Safe to call
@@ -33,7 +35,7 @@ Result run(const Proc&);
 // argv and envp for execve, built before fork (only async-signal-safe calls
 // may follow a fork while other threads run).
 struct Exec {
-    std::string binary = BACKCARE_BINARY;
+    std::string binary;
     std::vector<std::string> args, env;
     std::vector<char*> argv, envp;
     explicit Exec(const Proc&);
@@ -106,5 +108,14 @@ void expect_usage_error(const Result&, const std::vector<std::string>& fragments
 // Compares text with tests/e2e/golden/NAME; with BACKCARE_UPDATE_GOLDEN=1 in
 // the environment, writes the file instead.
 void expect_golden(const std::string& name, const std::string& actual);
+
+
+// The commands and nested commands that `backcare --help` lists, as words
+// ({"stats"}, {"catalogue", "lint"}); read once, when first asked.
+const std::vector<std::vector<std::string>>& listed_commands();
+// Every "--name" a help text mentions (without "--help").
+std::set<std::string> long_options(const std::string& help);
+// The long options a help text declares in its Options list ("--name"), with --help.
+std::set<std::string> declared_options(const std::string& help);
 
 }  // namespace e2e

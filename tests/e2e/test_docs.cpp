@@ -8,52 +8,10 @@
 #include "harness.hpp"
 
 using e2e::Home;
+using e2e::listed_commands;
+using e2e::long_options;
 
 namespace {
-
-// The names listed under "Subcommands:" in a help text.
-std::vector<std::string> subcommands_in(const std::string& help) {
-    std::vector<std::string> out;
-    std::istringstream in(help);
-    std::string line;
-    bool listing = false;
-    while (std::getline(in, line)) {
-        if (line == "Subcommands:") {
-            listing = true;
-        } else if (listing && line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ') {
-            out.push_back(line.substr(2, line.find(' ', 2) - 2));
-        } else if (listing && line.empty()) {
-            listing = false;
-        }
-    }
-    return out;
-}
-
-// Every command and nested command, as --help lists them.
-std::vector<std::vector<std::string>> all_commands() {
-    Home h;
-    std::vector<std::vector<std::string>> out;
-    for (const auto& name : subcommands_in(h.run({"--help"}).out)) {
-        const auto nested = subcommands_in(h.run({name, "--help"}).out);
-        if (nested.empty()) out.push_back({name});
-        for (const auto& sub : nested) out.push_back({name, sub});
-    }
-    return out;
-}
-
-// Read once, when a test first asks (not while tests are being listed).
-const std::vector<std::vector<std::string>>& listed_commands() {
-    static const auto commands = all_commands();
-    return commands;
-}
-
-std::set<std::string> long_options(const std::string& help) {
-    std::set<std::string> out;
-    const std::regex option("--([a-z][a-z-]+)");
-    for (std::sregex_iterator it(help.begin(), help.end(), option), end; it != end; ++it) out.insert((*it)[1]);
-    out.erase("help");
-    return out;
-}
 
 std::string words(const std::vector<std::string>& v) {
     std::string s;
