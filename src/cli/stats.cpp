@@ -57,8 +57,9 @@ int run_stats(const StatsOptions& o, Context& ctx) {
 
     struct Empty final : StatsSource {
         std::size_t count() const override { return 0; }
-        std::optional<Date> first_day(const StatsFilter&) const override { return std::nullopt; }
+        std::optional<Date> first_day(const StatsFilter&, Date, Date) const override { return std::nullopt; }
         void each_row(Date, Date, const StatsFilter&, const std::function<void(const StatsRow&)>&) const override {}
+        std::string exercise_name(std::int64_t, const std::string& id) const override { return id; }
         void each_active_day(Date, const StatsFilter&, const std::function<void(Date)>&) const override {}
         std::vector<ExerciseTime> exercise_times(Date, Date, const StatsFilter&) const override { return {}; }
     } empty;

@@ -548,9 +548,11 @@ void Journal::read_together(const std::function<void()>& read) const {
     });
 }
 
-std::optional<Date> Journal::first_day(const StatsFilter& f) const {
+std::optional<Date> Journal::first_day(const StatsFilter& f, Date from, Date to) const {
     return guarded(path_, [&]() -> std::optional<Date> {
-        SQLite::Statement q(*db_, "SELECT min(s.local_date) FROM session s WHERE 1" + session_filter(f));
+        SQLite::Statement q(*db_, "SELECT min(s.local_date) FROM session s WHERE s.local_date BETWEEN :from AND :to" + session_filter(f));
+        q.bind(":from", format_date(from));
+        q.bind(":to", format_date(to));
         bind_filter(q, f);
         q.executeStep();
         if (q.getColumn(0).isNull()) return std::nullopt;
@@ -558,70 +560,121 @@ std::optional<Date> Journal::first_day(const StatsFilter& f) const {
     });
 }
 
-void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::function<void(const StatsRow&)>& visit) const {
-    guarded(path_, [&] {
-        // The local_date index gives the order; each session's entries follow it by primary key.
-        // This pass reads every entry of the period, so it uses SQLite's C interface directly:
-        // SQLiteCpp's column objects cost as much as SQLite's own work here.
-        const std::string sql = "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after, "
-                                "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.status "
-                                "FROM session s LEFT JOIN entry e ON e.session_id = s.id "
-                                "WHERE s.local_date BETWEEN :from AND :to" +
-                                session_filter(f) + " ORDER BY s.local_date, s.id";
-        sqlite3* handle = db_->getHandle();
+namespace {
+
+// A statement on SQLite's C interface, for the passes over every entry of a
+// period: SQLiteCpp's column objects cost as much as SQLite's own work there.
+class RawStatement {
+public:
+    RawStatement(sqlite3* db, const std::string& sql) : db_(db) {
         sqlite3_stmt* raw = nullptr;
-        auto check = [&](int rc) {
-            if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_errmsg(handle), rc);
-        };
-        check(sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr));
-        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> q(raw, sqlite3_finalize);
-        auto bind = [&](const char* name, const std::optional<std::string>& value) {
-            const int i = sqlite3_bind_parameter_index(raw, name);
-            if (i == 0) return;
-            check(value ? sqlite3_bind_text(raw, i, value->data(), static_cast<int>(value->size()), SQLITE_TRANSIENT)
-                        : sqlite3_bind_null(raw, i));
-        };
+        check(sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr));
+        stmt_.reset(raw);
+    }
+    // Binds a named parameter when the SQL has it; nullopt binds NULL.
+    void bind(const char* name, const std::optional<std::string>& value) {
+        const int i = sqlite3_bind_parameter_index(stmt_.get(), name);
+        if (i == 0) return;
+        check(value ? sqlite3_bind_text(stmt_.get(), i, value->data(), static_cast<int>(value->size()), SQLITE_TRANSIENT)
+                    : sqlite3_bind_null(stmt_.get(), i));
+    }
+    void bind_filter(Date from, Date to, const StatsFilter& f) {
         bind(":from", format_date(from));
         bind(":to", format_date(to));
         if (f.goal) bind(":goal", *f.goal ? std::optional(std::string(name_of(**f.goal))) : std::nullopt);
         if (f.exercise) bind(":exercise", *f.exercise);
-        auto text = [&](int i) {
-            const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(raw, i));
-            return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(raw, i))) : std::string_view();
-        };
-        auto optional = [&](int i) {
-            return sqlite3_column_type(raw, i) == SQLITE_NULL ? std::nullopt : std::optional(sqlite3_column_int(raw, i));
-        };
+    }
+    // Steps to the next row; false at the end.
+    bool step() {
+        const int rc = sqlite3_step(stmt_.get());
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) check(rc);
+        return false;
+    }
+    std::int64_t int64(int i) const { return sqlite3_column_int64(stmt_.get(), i); }
+    int integer(int i) const { return sqlite3_column_int(stmt_.get(), i); }
+    bool null(int i) const { return sqlite3_column_type(stmt_.get(), i) == SQLITE_NULL; }
+    std::optional<int> optional(int i) const { return null(i) ? std::nullopt : std::optional(integer(i)); }
+    std::string_view text(int i) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), i));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), i))) : std::string_view();
+    }
+
+private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_errmsg(db_), rc);
+    }
+    sqlite3* db_;
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_{nullptr, sqlite3_finalize};
+};
+
+}  // namespace
+
+void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::function<void(const StatsRow&)>& visit) const {
+    guarded(path_, [&] {
+        // Two passes in step: the sessions, and their entries, so that a
+        // session's columns are read once. When the period holds the whole
+        // log, both are read straight through in session order (no index
+        // seeks); otherwise through the local_date index.
+        SQLite::Statement bounds(*db_, "SELECT min(local_date), max(local_date) FROM session");
+        bounds.executeStep();
+        const bool whole = bounds.getColumn(0).isNull() ||
+                           (column_date(bounds.getColumn(0)) >= from && column_date(bounds.getColumn(1)) <= to);
+        const std::string sessions_sql = "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after "
+                                         "FROM session s";
+        const std::string entries_sql = "SELECT e.session_id, e.exercise_id, e.sets, e.reps, e.hold, "
+                                        "e.side = 'each', e.status = 'done' FROM ";
+        const std::string filter = session_filter(f);
+        RawStatement sessions(db_->getHandle(), whole ? sessions_sql + " WHERE 1" + filter + " ORDER BY s.id"
+                                                      : sessions_sql + " WHERE s.local_date BETWEEN :from AND :to" + filter +
+                                                            " ORDER BY s.local_date, s.id");
+        RawStatement entries(db_->getHandle(), whole ? entries_sql + "entry e ORDER BY e.session_id, e.position"
+                                                     : entries_sql + "session s JOIN entry e ON e.session_id = s.id "
+                                                                     "WHERE s.local_date BETWEEN :from AND :to" +
+                                                           filter + " ORDER BY s.local_date, s.id, e.position");
+        sessions.bind_filter(from, to, f);
+        entries.bind_filter(from, to, f);
+        // In the whole-log order, entries of sessions the filter left out are passed over.
+        auto before = [&](std::int64_t entry_session, std::int64_t session) { return whole && entry_session < session; };
         StatsRow r;
         std::string date, goal;  // the session's, kept while its entries are stepped through
-        bool first = true;
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-            const std::int64_t id = sqlite3_column_int64(raw, 0);
-            if (id != r.session || first) {
-                first = false;
-                r.session = id;
-                date = text(1);
-                goal = text(2);
-                r.local_date = date;
-                r.goal = goal;
-                r.started = sqlite3_column_int64(raw, 3);
-                r.duration = sqlite3_column_int(raw, 4);
-                r.pain_before = optional(5);
-                r.pain_after = optional(6);
+        bool entry = entries.step();
+        while (sessions.step()) {
+            r.session = sessions.int64(0);
+            date = sessions.text(1);
+            goal = sessions.text(2);
+            r.local_date = date;
+            r.goal = goal;
+            r.started = sessions.int64(3);
+            r.duration = sessions.integer(4);
+            r.pain_before = sessions.optional(5);
+            r.pain_after = sessions.optional(6);
+            while (entry && before(entries.int64(0), r.session)) entry = entries.step();
+            r.has_entry = entry && entries.int64(0) == r.session;
+            if (!r.has_entry) {
+                visit(r);  // a session without entries still counts
+                continue;
             }
-            r.has_entry = sqlite3_column_type(raw, 7) != SQLITE_NULL;
-            r.exercise_id = text(7);
-            r.exercise_name = text(8);
-            r.sets = sqlite3_column_int(raw, 9);
-            r.reps = sqlite3_column_int(raw, 10);
-            r.hold = sqlite3_column_int(raw, 11);
-            r.each_side = text(12) == "each";
-            r.done = text(13) == "done";
-            visit(r);
+            for (; entry && entries.int64(0) == r.session; entry = entries.step()) {
+                r.exercise_id = entries.text(1);
+                r.sets = entries.integer(2);
+                r.reps = entries.integer(3);
+                r.hold = entries.integer(4);
+                r.each_side = entries.integer(5) != 0;
+                r.done = entries.integer(6) != 0;
+                visit(r);
+            }
         }
-        if (rc != SQLITE_DONE) throw SQLite::Exception(sqlite3_errmsg(handle), rc);
         return 0;
+    });
+}
+
+std::string Journal::exercise_name(std::int64_t session, const std::string& exercise_id) const {
+    return guarded(path_, [&] {
+        SQLite::Statement q(*db_, "SELECT exercise_name FROM entry WHERE session_id = ? AND exercise_id = ? LIMIT 1");
+        q.bind(1, static_cast<int64_t>(session));
+        q.bind(2, exercise_id);
+        return q.executeStep() ? q.getColumn(0).getString() : exercise_id;
     });
 }
 

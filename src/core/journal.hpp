@@ -80,8 +80,9 @@ public:
     void read_together(const std::function<void()>& read) const;
 
     // What `backcare stats` reads (see stats.hpp).
-    std::optional<Date> first_day(const StatsFilter&) const override;
+    std::optional<Date> first_day(const StatsFilter&, Date from, Date to) const override;
     void each_row(Date from, Date to, const StatsFilter&, const std::function<void(const StatsRow&)>&) const override;
+    std::string exercise_name(std::int64_t session, const std::string& exercise_id) const override;
     void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const override;
     std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const override;
     // Changes made through this connection (read-only commands must leave it 0).

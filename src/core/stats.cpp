@@ -155,14 +155,18 @@ namespace {
 struct ExerciseAcc {
     ExerciseTotals totals;
     std::int64_t last_started = INT64_MIN;
+    std::int64_t last_session = 0;  // where its name is looked up
     long long early_reps = 0, late_reps = 0, early_hold = 0, late_hold = 0;
     long long early_n = 0, late_n = 0;
 };
 
-// Folds the rows of compute_stats's pass; a new day string is parsed once.
+// Folds the rows of compute_stats's pass, in whatever order the sessions
+// come: days go to their place in [from, to]; a new day string is parsed once.
 class Aggregator {
 public:
-    Aggregator(Stats& st, std::vector<DayTotals>& day_rows) : st_(st), days_(day_rows) {}
+    // middle: the first day of the second half of the logged part of the period.
+    Aggregator(Stats& st, Date from, Date to, Date middle)
+        : st_(st), from_(from), middle_(middle), days_(static_cast<std::size_t>((to - from).count() + 1)) {}
 
     void add(const StatsRow& r) {
         if (r.session != session_ || first_) {
@@ -170,18 +174,29 @@ public:
             session_ = r.session;
             start_session(r);
         }
-        if (!r.has_entry || (st_.filter.exercise && r.exercise_id != *st_.filter.exercise)) return;
-        auto& d = days_.back();
-        (r.done ? d.done : d.skipped) += 1;
+        if (!day_totals_ || !r.has_entry || (st_.filter.exercise && r.exercise_id != *st_.filter.exercise)) return;
+        (r.done ? day_totals_->done : day_totals_->skipped) += 1;
         if (in_period_) (r.done ? st_.totals.done : st_.totals.skipped) += 1;
         if (in_period_ && r.done) add_exercise(r);
     }
 
-    std::vector<ExerciseTotals> exercises() {
+    // The days with a session, in order.
+    std::vector<DayTotals> days() {
+        std::vector<DayTotals> out;
+        for (std::size_t i = 0; i < days_.size(); ++i)
+            if (days_[i].sessions > 0) {
+                out.push_back(days_[i]);
+                out.back().day = from_ + std::chrono::days{static_cast<int>(i)};
+            }
+        return out;
+    }
+
+    std::vector<ExerciseTotals> exercises(const StatsSource& src) {
         std::vector<ExerciseTotals> out;
         for (auto& [id, a] : exercises_) {
             auto& t = a.totals;
             t.id = id;
+            t.name = src.exercise_name(a.last_session, id);
             auto avg = [](long long sum, long long n) { return n ? std::optional(static_cast<double>(sum) / n) : std::nullopt; };
             t.early_reps = avg(a.early_reps, a.early_n);
             t.late_reps = avg(a.late_reps, a.late_n);
@@ -198,13 +213,12 @@ private:
         if (r.local_date != date_text_) {
             date_text_ = r.local_date;
             day_ = parse_date(r.local_date).value_or(Date{});
+            const auto i = (day_ - from_).count();
+            day_totals_ = i >= 0 && i < static_cast<long>(days_.size()) ? &days_[static_cast<std::size_t>(i)] : nullptr;
             in_period_ = day_ >= st_.from;
-            late_ = day_ >= middle();
+            late_ = day_ >= middle_;
         }
-        if (days_.empty() || days_.back().day != day_) {
-            days_.push_back({});
-            days_.back().day = day_;
-        }
+        if (!day_totals_) return;  // outside the pass's days: the log gave more than asked
         DayTotals one;
         one.sessions = 1;
         one.seconds = r.duration;
@@ -217,13 +231,9 @@ private:
             one.pain_after_n = 1;
             one.pain_after_max = *r.pain_after;
         }
-        days_.back().add(one);
+        day_totals_->add(one);
         if (day_ >= st_.heat_from) st_.heat_seconds[static_cast<std::size_t>((day_ - st_.heat_from).count())] += r.duration;
         if (!in_period_) return;
-        if (!logged_from_) {
-            logged_from_ = day_;
-            late_ = day_ >= middle();
-        }
         st_.totals.add(one);
         const PlanGoal goal = r.goal.empty() ? PlanGoal{} : parse_enum<Goal>(r.goal);
         for (auto& g : st_.goals)
@@ -234,9 +244,13 @@ private:
     }
 
     void add_exercise(const StatsRow& r) {
-        auto it = exercises_.find(r.exercise_id);
-        if (it == exercises_.end()) it = exercises_.emplace(std::string(r.exercise_id), ExerciseAcc{}).first;
-        auto& a = it->second;
+        // The same exercise often follows itself in a routine's position; look up only on a change.
+        if (!last_exercise_ || last_exercise_->first != r.exercise_id) {
+            auto it = exercises_.find(r.exercise_id);
+            if (it == exercises_.end()) it = exercises_.emplace(std::string(r.exercise_id), ExerciseAcc{}).first;
+            last_exercise_ = &*it;
+        }
+        auto& a = last_exercise_->second;
         auto& t = a.totals;
         const int sides = r.each_side ? 2 : 1;
         t.times += 1;
@@ -244,7 +258,7 @@ private:
         t.hold += static_cast<long long>(r.sets) * r.hold * std::max(r.reps, 1) * sides;
         if (r.started >= a.last_started) {
             a.last_started = r.started;
-            t.name = r.exercise_name;
+            a.last_session = r.session;
             t.last = day_;
         }
         (late_ ? a.late_reps : a.early_reps) += r.reps;
@@ -252,23 +266,17 @@ private:
         (late_ ? a.late_n : a.early_n) += 1;
     }
 
-public:
-    // The first day of the second half of the logged part of the period.
-    Date middle() const {
-        const Date from = logged_from_.value_or(st_.from);
-        return from + days{((st_.to - from).count() + 1) / 2};
-    }
-
-private:
     Stats& st_;
-    std::vector<DayTotals>& days_;
+    Date from_, middle_;
+    std::vector<DayTotals> days_;  // one per day of the pass
     bool first_ = true;
     std::int64_t session_ = 0;
     std::string date_text_;
     Date day_{};
+    DayTotals* day_totals_ = nullptr;
     bool in_period_ = false, late_ = false;
-    std::optional<Date> logged_from_;
     std::map<std::string, ExerciseAcc, std::less<>> exercises_;
+    std::pair<const std::string, ExerciseAcc>* last_exercise_ = nullptr;
 };
 
 }  // namespace
@@ -288,7 +296,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.to = rq.until;
     st.from = rq.since;
     if (rq.all) {
-        const auto first = src.first_day(rq.filter);
+        const auto first = src.first_day(rq.filter, rq.since, st.to);
         st.from = first ? std::min(*first, st.to) : st.to;
     }
     for (PlanGoal g : {PlanGoal{Goal::flexibility}, PlanGoal{Goal::strength}, PlanGoal{Goal::posture}, PlanGoal{}})
@@ -298,11 +306,17 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     // heat map and the last three weeks (pain warnings).
     st.heat_from = period_start(st.to, Period::week, rq.week_start) - days{7 * (heatmap_weeks - 1)};
     st.heat_seconds.assign(7 * heatmap_weeks, 0);
-    const Date query_from = std::min({st.from, st.heat_from, st.to - days{20}});
-    std::vector<DayTotals> day_rows;  // one per day with a session
-    Aggregator agg(st, day_rows);
+    // (Never before the first session: an early --since costs nothing.)
+    const Date dawn = sys_days{year{0} / 1 / 1};
+    const auto first_logged = src.first_day(rq.filter, dawn, st.to);
+    const Date query_from = std::max(std::min({st.from, st.heat_from, st.to - days{20}}), first_logged.value_or(st.to));
+    // Halves of the logged part of the period: from its first session.
+    const Date logged_from = rq.all ? st.from : src.first_day(rq.filter, st.from, st.to).value_or(st.from);
+    const Date middle = logged_from + days{((st.to - logged_from).count() + 1) / 2};
+    Aggregator agg(st, query_from, st.to, middle);
     src.each_row(query_from, st.to, rq.filter, [&](const StatsRow& r) { agg.add(r); });
-    st.exercises = agg.exercises();
+    const std::vector<DayTotals> day_rows = agg.days();  // one per day with a session
+    st.exercises = agg.exercises(src);
     for (const auto& d : day_rows)
         if (d.day >= st.from) ++st.active_days;
 
@@ -314,7 +328,6 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     }
 
     // Pain over the period and the two halves of its logged part.
-    const Date middle = agg.middle();
     DayTotals early, late;
     for (const auto& d : day_rows)
         if (d.day >= st.from) (d.day < middle ? early : late).add(d);
@@ -328,8 +341,14 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.pain.late_after = average(late.pain_after_sum, late.pain_after_n);
     st.warnings = pain_warnings(day_rows, st.to);
 
+    // Streaks look at the whole log up to `to`: the days of the pass when it
+    // began at the first session, else every day with a session.
     StreakCounter streaks(st.to);
-    src.each_active_day(st.to, rq.filter, [&](Date d) { streaks.add(d); });
+    if (!first_logged || *first_logged >= query_from) {
+        for (const auto& d : day_rows) streaks.add(d.day);
+    } else {
+        src.each_active_day(st.to, rq.filter, [&](Date d) { streaks.add(d); });
+    }
     st.streaks = streaks.result();
 
     if (rq.filter.exercise) st.history = src.exercise_times(st.from, st.to, rq.filter);

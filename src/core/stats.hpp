@@ -157,7 +157,7 @@ struct StatsRow {
     int duration = 0;
     std::optional<int> pain_before, pain_after;
     bool has_entry = true;  // false for a session without entries
-    std::string_view exercise_id, exercise_name;
+    std::string_view exercise_id;
     int sets = 1, reps = 0, hold = 0;
     bool each_side = false;
     bool done = true;
@@ -168,11 +168,14 @@ class StatsSource {
 public:
     virtual ~StatsSource() = default;
     virtual std::size_t count() const = 0;
-    // The first day with a session (after the filter); nullopt when none.
-    virtual std::optional<Date> first_day(const StatsFilter&) const = 0;
-    // Every entry of the sessions in [from, to] (after the filter), ordered by
-    // day and session, so that a session's entries come together.
+    // The first day with a session in [from, to] (after the filter); nullopt when none.
+    virtual std::optional<Date> first_day(const StatsFilter&, Date from, Date to) const = 0;
+    // Every entry of the sessions in [from, to] (after the filter); a
+    // session's entries come together, the sessions in any order.
     virtual void each_row(Date from, Date to, const StatsFilter&, const std::function<void(const StatsRow&)>&) const = 0;
+    // The name an exercise was logged under in a session (names are looked
+    // up once per exercise, after the pass, not read with every entry).
+    virtual std::string exercise_name(std::int64_t session, const std::string& exercise_id) const = 0;
     // Each distinct day with a session up to `to`, increasing.
     virtual void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const = 0;
     // With an exercise filter: each time it was logged in [from, to], oldest first.

@@ -1,4 +1,5 @@
 // The README, the man page and --help describe the same program as the code.
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -81,5 +82,28 @@ TEST_CASE("the README's tour shows every command", "[docs]") {
     for (const auto& command : listed_commands()) {
         INFO("backcare " << words(command));
         CHECK(readme.find("backcare " + words(command)) != std::string::npos);
+    }
+}
+
+TEST_CASE("the man pages render without a warning and carry the program's version", "[docs]") {
+    Home h;
+    const std::string version = h.run({"--version"}).out;  // "backcare 0.1.0\n"
+    REQUIRE(version.rfind("backcare ", 0) == 0);
+    for (const char* page : {"backcare.1", "backcare-catalogue.5", "backcare-config.5"}) {
+        const std::string path = std::string(BACKCARE_MAN_DIR) + "/" + page;
+        INFO(path);
+        REQUIRE(std::filesystem::exists("/usr/bin/groff"));  // .ci/run installs groff-base
+        e2e::Proc p;
+        p.program = "/usr/bin/groff";
+        p.args = {"-ww", "-z", "-man", path};
+        p.env = h.environment();
+        p.cwd = h.dir();
+        const auto r = e2e::run(p);
+        CHECK(r.status == 0);
+        CHECK(r.err.empty());
+        const std::string text = e2e::read_file(path);
+        CHECK(text.find("\"" + version.substr(0, version.size() - 1) + "\"") != std::string::npos);
+        CHECK(text.find("@PROJECT_VERSION@") == std::string::npos);  // every placeholder filled
+        CHECK(text.find("@BACKCARE_MAN_DATE@") == std::string::npos);
     }
 }
