@@ -69,12 +69,13 @@ WHERE s.local_date BETWEEN '$from' AND '$today' AND e.status = 'done' GROUP BY e
 SELECT DISTINCT s.local_date AS active_day FROM session s WHERE s.local_date <= '$today' ORDER BY 1;
 SQL
   # A reference, not a target: SQLite stepping through the very rows backcare
-  # folds (its each_row query; the subquery still reads every column), counted.
+  # folds when the period holds the whole log (Journal::each_row: the sessions,
+  # then their entries, each in session order), counted.
   cat > "${2%.sql}-rows.sql" <<SQL
-SELECT count(*) FROM (SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after,
-                             e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.status
-                      FROM session s LEFT JOIN entry e ON e.session_id = s.id
-                      WHERE s.local_date BETWEEN '$from' AND '$today' ORDER BY s.local_date, s.id);
+SELECT count(*) FROM (SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after
+                      FROM session s ORDER BY s.id);
+SELECT count(*) FROM (SELECT e.session_id, e.exercise_id, e.sets, e.reps, e.hold, e.side = 'each', e.status = 'done'
+                      FROM entry e ORDER BY e.session_id, e.position);
 SQL
 }
 
