@@ -1,3 +1,4 @@
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <sys/stat.h>
@@ -11,5 +12,8 @@ int main(int argc, char** argv) {
     };
     // Health data: nothing backcare creates is readable by others, whatever the umask.
     ::umask(077);
+    // A reader that stops early (backcare export | head) ends backcare quietly,
+    // as any filter, even when the parent process ignored SIGPIPE.
+    std::signal(SIGPIPE, SIG_DFL);
     return backcare::cli::run(argc, argv, env, std::cin, std::cout, std::cerr);
 }

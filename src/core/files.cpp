@@ -1,6 +1,8 @@
 #include "files.hpp"
 
+#include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -55,6 +57,51 @@ void sync_directory(const std::filesystem::path& dir) {
     if (fd < 0) return;
     ::fsync(fd);
     ::close(fd);
+}
+
+namespace {
+
+// What the handler removes. A signal handler can reach only static storage;
+// the paths are copied in before it is armed, and it calls only unlink,
+// sigaction and raise (async-signal-safe).
+std::array<char, 4096> doomed_file{};
+std::array<char, 4096> doomed_journal{};
+volatile std::sig_atomic_t armed = 0;
+constexpr std::array<int, 3> ending_signals{SIGINT, SIGTERM, SIGHUP};
+std::array<struct sigaction, 3> previous{};
+
+extern "C" void remove_then_end(int signal) {
+    if (armed) {
+        ::unlink(doomed_file.data());
+        ::unlink(doomed_journal.data());
+    }
+    struct sigaction usual {};
+    usual.sa_handler = SIG_DFL;
+    ::sigaction(signal, &usual, nullptr);
+    ::raise(signal);
+}
+
+bool copy_path(std::array<char, 4096>& to, const std::string& from) {
+    if (from.size() >= to.size()) return false;
+    std::memcpy(to.data(), from.c_str(), from.size() + 1);
+    return true;
+}
+
+}  // namespace
+
+RemoveOnSignal::RemoveOnSignal(const std::filesystem::path& file) {
+    if (!copy_path(doomed_file, file.string()) || !copy_path(doomed_journal, file.string() + "-journal")) return;
+    struct sigaction action {};
+    action.sa_handler = remove_then_end;
+    sigemptyset(&action.sa_mask);
+    for (std::size_t i = 0; i < ending_signals.size(); ++i) ::sigaction(ending_signals[i], &action, &previous[i]);
+    armed = 1;
+}
+
+RemoveOnSignal::~RemoveOnSignal() {
+    if (!armed) return;
+    armed = 0;
+    for (std::size_t i = 0; i < ending_signals.size(); ++i) ::sigaction(ending_signals[i], &previous[i], nullptr);
 }
 
 }  // namespace backcare

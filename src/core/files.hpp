@@ -16,4 +16,15 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // survives a power cut. Best effort: a file system that cannot is no error.
 void sync_directory(const std::filesystem::path& dir);
 
+// While alive, a file (and its SQLite -journal) that is removed if Ctrl-C,
+// SIGTERM or SIGHUP ends the process; the signal then takes its usual course
+// (the process ends with it). One at a time: for a new log being built.
+class RemoveOnSignal {
+public:
+    explicit RemoveOnSignal(const std::filesystem::path& file);
+    ~RemoveOnSignal();
+    RemoveOnSignal(const RemoveOnSignal&) = delete;
+    RemoveOnSignal& operator=(const RemoveOnSignal&) = delete;
+};
+
 }  // namespace backcare

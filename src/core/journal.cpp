@@ -341,6 +341,7 @@ std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const S
             for (const auto& dir : dirs) fs::remove(dir, ignored);  // deepest first; only if empty
         }
     } cleanup{building, new_dirs};
+    const RemoveOnSignal on_signal(building);  // Ctrl-C leaves nothing behind either
     fs::remove(building, ec);
     std::pair<std::size_t, std::size_t> counts;
     {

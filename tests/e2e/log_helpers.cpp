@@ -87,8 +87,8 @@ bool Child::done() {
     return reaped_;
 }
 
-void Child::kill() {
-    if (!reaped_) ::kill(pid_, SIGKILL);
+void Child::kill(int signal) {
+    if (!reaped_) ::kill(pid_, signal);
 }
 
 int Child::wait() {

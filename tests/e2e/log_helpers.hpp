@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <csignal>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -54,7 +55,7 @@ public:
     pid_t pid() const { return pid_; }
     // Whether it has ended (reaps it if so).
     bool done();
-    void kill();  // SIGKILL, only while not reaped
+    void kill(int signal = SIGKILL);  // only while not reaped
     int wait();   // exit status, or 128 + signal
 private:
     pid_t pid_ = -1;
