@@ -45,7 +45,7 @@ std::vector<std::string> values_for(const CLI::Option& o, const std::string& cur
         goals.emplace_back("balanced");
         return goals;
     }
-    if (base == "PLACE") return {"desk", "floor", "any"};
+    if (base == "PLACE") return {std::string(name_of(Place::desk)), std::string(name_of(Place::floor)), std::string(name_of(Place::any))};
     if (base == "PERIOD") return {std::string(name_of(Period::day)), std::string(name_of(Period::week)), std::string(name_of(Period::month))};
     if (base == "LIST") {
         // A comma-separated list: offer each name not yet in it after what is typed.
