@@ -179,7 +179,19 @@ TEST_CASE("reliability: imports and logs killed part-way leave a sound log: all 
         import_ms = 1000 * seconds_since(t);
     }
     const double max_delay_ms = 1.2 * import_ms + 5;
-    INFO("a whole import takes " << import_ms << " ms; kills spread over 0.." << max_delay_ms << " ms");
+    // And a single log, so that about half the logs finish before their kill
+    // however slow the build (the sanitizers make each start several times slower).
+    double log_ms = 0;
+    {
+        Home calibration;
+        REQUIRE(calibration.run({"log", "cat-cow:10"}).status == 0);
+        const auto t = Clock::now();
+        REQUIRE(calibration.run({"log", "cat-cow:10"}).status == 0);
+        log_ms = 1000 * seconds_since(t);
+    }
+    const int max_log_delay_ms = std::max(150, static_cast<int>(2 * log_ms) + 20);
+    INFO("a whole import takes " << import_ms << " ms; kills spread over 0.." << max_delay_ms << " ms; a log takes " << log_ms
+                                  << " ms, killed after 0.." << max_log_delay_ms << " ms");
     const auto start = Clock::now();
 
     struct LogRun {
@@ -201,7 +213,7 @@ TEST_CASE("reliability: imports and logs killed part-way leave a sound log: all 
             for (int j = 0; !stop; ++j) {
                 const std::string uuid = uuid_for(0x20000000u + static_cast<std::uint32_t>(k), static_cast<std::uint64_t>(j) + 1);
                 Child c(proc(h, {"log", "cat-cow:10", "--uuid", uuid}), "/dev/null", h.dir() / "log.err");
-                const int delay = std::uniform_int_distribution<int>(0, 150)(local);
+                const int delay = std::uniform_int_distribution<int>(0, max_log_delay_ms)(local);
                 const auto until = Clock::now() + std::chrono::milliseconds(delay);
                 while (!c.done() && Clock::now() < until) std::this_thread::sleep_for(std::chrono::microseconds(500));
                 if (!c.done()) c.kill();
