@@ -287,7 +287,6 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
                                      format_date(rq.until)));
     Stats st;
     st.today = rq.today;
-    st.all = rq.all;
     st.by = rq.by;
     st.week_start = rq.week_start;
     st.weekly_target = rq.weekly_target;

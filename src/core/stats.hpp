@@ -124,7 +124,6 @@ struct GoalTotals {
 // Everything `backcare stats` shows.
 struct Stats {
     Date today{}, from{}, to{};  // the period, inclusive; from is never before the first session when --since all
-    bool all = false;            // --since all
     Period by = Period::week;
     int week_start = 1;
     int weekly_target = 5;
