@@ -176,7 +176,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
     app.footer("Run 'backcare COMMAND --help' for a command's options; 'man backcare' for everything.");
 
     std::vector<Command> commands;
-    for (auto* setup : {setup_plan, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config})
+    for (auto* setup : {setup_plan, setup_go, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config})
         for (auto& c : setup(app)) commands.push_back(std::move(c));
 
     // The completion scripts' question: never an error, never a prompt.

@@ -26,5 +26,6 @@ std::vector<Command> setup_history(CLI::App&);
 std::vector<Command> setup_transfer(CLI::App&);
 std::vector<Command> setup_due(CLI::App&);
 std::vector<Command> setup_stats(CLI::App&);
+std::vector<Command> setup_go(CLI::App&);
 
 }  // namespace backcare::cli

@@ -47,13 +47,13 @@ std::vector<std::string> values_for(const CLI::Option& o, const std::string& cur
     }
     if (base == "PLACE") return {std::string(name_of(Place::desk)), std::string(name_of(Place::floor)), std::string(name_of(Place::any))};
     if (base == "PERIOD") return {std::string(name_of(Period::day)), std::string(name_of(Period::week)), std::string(name_of(Period::month))};
-    if (base == "LIST") {
+    if (base == "LIST" || base == "IDS") {
         // A comma-separated list: offer each name not yet in it after what is typed.
         const auto comma = current.rfind(',');
         const std::string typed = comma == std::string::npos ? "" : current.substr(0, comma + 1);
         const auto chosen = split_list(typed);
         std::vector<std::string> out;
-        for (const auto& name : all_names<Equipment>())
+        for (const auto& name : base == "IDS" ? exercise_ids() : all_names<Equipment>())
             if (std::find(chosen.begin(), chosen.end(), name) == chosen.end()) out.push_back(typed + name);
         if (typed.empty() && command == "list") out.emplace_back("none");
         return out;

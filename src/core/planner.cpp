@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "progression.hpp"
 #include "text.hpp"
 
 namespace backcare {
@@ -37,7 +38,8 @@ int kind_rank(Kind k) {
 
 struct Candidate {
     const Exercise* exercise;
-    double score;  // higher first
+    double score;            // higher first
+    std::optional<int> age;  // days since last done, within the planner's memory
 };
 
 // Longest gap since last done wins, capped at two weeks so that a random
@@ -48,10 +50,13 @@ std::vector<Candidate> rank(const Catalogue& catalogue, const PlanRequest& reque
     for (const Exercise& e : catalogue.exercises()) {
         if (!fits(e, request)) continue;
         double days = planner_memory_days;
-        if (auto it = last_done.find(e.id); it != last_done.end())
+        std::optional<int> age;
+        if (auto it = last_done.find(e.id); it != last_done.end()) {
             days = std::clamp(static_cast<double>((today - it->second).count()), 0.0, double{planner_memory_days});
+            age = static_cast<int>(days);
+        }
         const double jitter = static_cast<double>(hash_text(request.seed, e.id) >> 11) / 9007199254740992.0;  // [0, 1)
-        out.push_back({&e, days + 6.0 * jitter});
+        out.push_back({&e, days + 6.0 * jitter, age});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
         return a.score > b.score || (a.score == b.score && a.exercise->id < b.exercise->id);
@@ -66,6 +71,58 @@ struct Slot {
     std::optional<Goal> goal;
     std::optional<Kind> kind;
     bool accepts(const Exercise& e) const { return (!goal || e.has_goal(*goal)) && (!kind || e.kind == *kind); }
+    std::string describe() const {
+        if (kind == Kind::mobility) return "mobility opens the routine";
+        if (kind == Kind::stretch) return "a stretch closes the routine";
+        if (goal) return fmt::format("a {} exercise", name_of(*goal));
+        return "an exercise for the goal";
+    }
+};
+
+std::string describe_age(const std::optional<int>& age) {
+    if (!age) return fmt::format("not done in the last {} days", planner_memory_days);
+    if (*age == 0) return "last done today";
+    return fmt::format("last done {} day{} ago", *age, *age == 1 ? "" : "s");
+}
+
+// The exercise and dose the person's history calls for, instead of a candidate at a level.
+struct Pick {
+    const Exercise* exercise;
+    Dose dose;
+    std::string why;
+    bool eased = false;
+};
+
+class Doses {
+public:
+    Doses(const Catalogue& catalogue, const PlanRequest& request, std::span<const Session> recent)
+        : catalogue_(catalogue), request_(request), recent_(recent) {}
+
+    const Pick& operator()(const Exercise& e, int level) {
+        const auto key = std::pair{e.id, level};
+        if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+        return cache_.emplace(key, pick(e, level)).first->second;
+    }
+
+private:
+    Pick pick(const Exercise& e, int level) const {
+        const Progression p = progress(e, catalogue_, level, recent_);
+        const bool eased = p.last_step == Step::down;
+        if (!p.variant) return {&e, p.dose, p.why, eased};
+        PlanRequest any_level = request_;
+        any_level.level = 3;
+        if (!fits(*p.variant, any_level))
+            return {&e, p.dose, p.why + fmt::format("; {} does not fit this place or equipment, so the same again", p.variant->name),
+                    eased};
+        const Progression v = progress(*p.variant, catalogue_, 1, recent_);
+        return {p.variant, v.dose, fmt::format("{}; {}", p.why, v.has_history ? v.why : "starting at its lightest dose"),
+                eased || v.last_step == Step::down};
+    }
+
+    const Catalogue& catalogue_;
+    const PlanRequest& request_;
+    std::span<const Session> recent_;
+    std::map<std::pair<std::string, int>, Pick> cache_;
 };
 
 std::vector<Slot> slots_for(const PlanGoal& goal) {
@@ -102,25 +159,27 @@ int total(const std::vector<RoutineItem>& items) {
 constexpr int worst_transition = 20;
 
 std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ranked, const PlanRequest& request,
-                                               int level, int budget) {
+                                               int level, int budget, Doses& doses) {
     std::vector<RoutineItem> chosen;
     int used = 0;
     // Room is kept for the cheapest exercises that make up the minimum, so
     // that one long early pick cannot crowd out a routine that fits.
     int cheapest = budget;
     for (const Candidate& c : ranked)
-        cheapest = std::min(cheapest, estimate_seconds(dose_at_level(*c.exercise, level)) + worst_transition);
+        cheapest = std::min(cheapest, estimate_seconds(doses(*c.exercise, level).dose) + worst_transition);
     for (const Slot& slot : slots_for(request.goal)) {
         const int still_needed = std::max(0, static_cast<int>(min_exercises) - static_cast<int>(chosen.size()) - 1);
         for (const Candidate& c : ranked) {
-            const Exercise& e = *c.exercise;
-            if (!slot.accepts(e)) continue;
+            if (!slot.accepts(*c.exercise)) continue;
+            const Pick& pick = doses(*c.exercise, level);
+            const Exercise& e = *pick.exercise;
             if (std::any_of(chosen.begin(), chosen.end(), [&](const RoutineItem& i) { return i.exercise.id == e.id; }))
                 continue;
-            Dose dose = dose_at_level(e, level);
-            const int seconds = estimate_seconds(dose) + worst_transition;
+            const int seconds = estimate_seconds(pick.dose) + worst_transition;
             if (used + seconds + still_needed * cheapest > budget) continue;
-            chosen.push_back({e, dose, seconds});
+            std::string because = fmt::format("{}; {}", slot.describe(), describe_age(c.age));
+            if (&e != c.exercise) because = fmt::format("in place of {}: {}", c.exercise->name, because);
+            chosen.push_back({e, pick.dose, seconds, std::move(because), pick.why, pick.eased});
             used += seconds;
             break;
         }
@@ -136,7 +195,7 @@ void fill_time(std::vector<RoutineItem>& items, int budget) {
     for (;;) {
         std::optional<std::size_t> best;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            if (full[i] || items[i].dose.sets >= items[i].exercise.dose.sets.max) continue;
+            if (full[i] || items[i].eased || items[i].dose.sets >= items[i].exercise.dose.sets.max) continue;
             if (!best || items[i].dose.sets < items[*best].dose.sets) best = i;
         }
         if (!best) return;
@@ -147,6 +206,14 @@ void fill_time(std::vector<RoutineItem>& items, int budget) {
             retime(items);
             full[*best] = true;
         }
+    }
+}
+
+void explain_filled_sets(std::vector<RoutineItem>& items, const std::vector<int>& sets_before, int minutes) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const int added = items[i].dose.sets - sets_before[i];
+        if (added > 0)
+            items[i].dose_because += fmt::format("; {} more set{} to fill {} minutes", added, added == 1 ? "" : "s", minutes);
     }
 }
 
@@ -164,7 +231,8 @@ std::string describe_request(const PlanRequest& r) {
 // Whether any routine fits the request given all the time there is.
 bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
     const auto ranked = rank(catalogue, r, LastDone{}, std::chrono::sys_days{});
-    return choose(ranked, r, 1, max_minutes * 60).has_value();
+    Doses doses(catalogue, r, {});
+    return choose(ranked, r, 1, max_minutes * 60, doses).has_value();
 }
 
 [[noreturn]] void too_few(const Catalogue& catalogue, const PlanRequest& request, std::size_t found) {
@@ -238,8 +306,9 @@ std::uint64_t seed_for_day(std::chrono::sys_days today) {
 }
 
 Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,
-                     std::chrono::sys_days today) {
+                     std::chrono::sys_days today, std::span<const Session> recent) {
     const auto ranked = rank(catalogue, request, last_done, today);
+    Doses doses(catalogue, request, recent);
     const int budget = request.minutes * 60;
 
     if (ranked.size() < min_exercises) too_few(catalogue, request, ranked.size());
@@ -247,14 +316,14 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     // In the ranked order; when that does not fit, the quickest exercises
     // first, so that whether a routine fits does not depend on the seed.
     auto attempt = [&](int level, int seconds) {
-        auto chosen = choose(ranked, request, level, seconds);
+        auto chosen = choose(ranked, request, level, seconds, doses);
         if (chosen) return chosen;
         auto quickest = ranked;
-        auto cost = [&](const Candidate& c) { return estimate_seconds(dose_at_level(*c.exercise, level)); };
+        auto cost = [&](const Candidate& c) { return estimate_seconds(doses(*c.exercise, level).dose); };
         std::stable_sort(quickest.begin(), quickest.end(), [&](const Candidate& a, const Candidate& b) {
             return std::pair{cost(a), a.exercise->id} < std::pair{cost(b), b.exercise->id};
         });
-        return choose(quickest, request, level, seconds);
+        return choose(quickest, request, level, seconds, doses);
     };
     // The level's dose first; the lightest dose if that does not fit.
     auto chosen = attempt(request.level, budget);
@@ -268,10 +337,13 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
                                            request.minutes == 1 ? "" : "s", describe_request(request), minutes));
         too_few(catalogue, request, ranked.size());
     }
-    Routine routine{request, std::move(*chosen)};
+    Routine routine{request, std::move(*chosen), pause_reason(recent)};
     order_gently(routine.items);
     retime(routine.items);
+    std::vector<int> sets_before;
+    for (const auto& item : routine.items) sets_before.push_back(item.dose.sets);
     fill_time(routine.items, budget);
+    explain_filled_sets(routine.items, sets_before, request.minutes);
     return routine;
 }
 

@@ -3,11 +3,14 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "catalogue.hpp"
 #include "dose.hpp"
+#include "session.hpp"
 #include "settings.hpp"
 
 namespace backcare {
@@ -31,11 +34,18 @@ struct RoutineItem {
     Exercise exercise;
     Dose dose;
     int seconds = 0;  // the dose plus getting into position
+    // For `plan --explain`: why this exercise, and why this dose.
+    std::string chosen_because;
+    std::string dose_because;
+    // Stepped down for pain or skips: spare time is not filled with its sets.
+    bool eased = false;
 };
 
 struct Routine {
     PlanRequest request;
     std::vector<RoutineItem> items;
+    // Set when pain pauses progression: "pain 8/10 after the session of 2026-11-20".
+    std::optional<std::string> paused;
     int total_seconds() const;
 };
 
@@ -59,7 +69,9 @@ bool fits(const Exercise&, const PlanRequest&);
 std::uint64_t seed_for_day(std::chrono::sys_days today);
 
 // Throws NoResult saying what to relax when no routine of 3 or more
-// exercises fits; prefers exercises done least recently.
-Routine plan_routine(const Catalogue&, const PlanRequest&, const LastDone&, std::chrono::sys_days today);
+// exercises fits; prefers exercises done least recently. Doses follow the
+// recent sessions (oldest first) by the rules in progression.hpp.
+Routine plan_routine(const Catalogue&, const PlanRequest&, const LastDone&, std::chrono::sys_days today,
+                     std::span<const Session> recent = {});
 
 }  // namespace backcare

@@ -15,8 +15,9 @@ namespace backcare {
 inline constexpr int plan_json_schema = 1;
 inline constexpr int catalogue_json_schema = 1;
 
-// remembered: the plan was saved for `log --plan`, which the footer then offers.
-void render_plan_text(std::ostream&, const Routine&, const Style&, bool quiet, bool remembered);
+// remembered: the plan was saved for `log --plan`, which the footer then offers;
+// explain: why each exercise and dose was chosen.
+void render_plan_text(std::ostream&, const Routine&, const Style&, bool quiet, bool remembered, bool explain = false);
 void render_plan_tsv(std::ostream&, const Routine&);
 void render_plan_markdown(std::ostream&, const Routine&);
 // Also the format of the remembered last plan.

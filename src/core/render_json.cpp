@@ -78,7 +78,8 @@ std::string plan_json(const Routine& routine, std::chrono::system_clock::time_po
                              {"dose", dose_json(item.dose)},
                              {"notation", format_dose(item.dose)},
                              {"seconds", item.seconds},
-                             {"cue", item.exercise.cue()}});
+                             {"cue", item.exercise.cue()},
+                             {"why", Json{{"chosen", item.chosen_because}, {"dose", item.dose_because}}}});
     Json out{{"schema", plan_json_schema},
              {"created", iso_utc(created)},
              {"goal", std::string(name_of_goal(r.goal))},
@@ -88,6 +89,7 @@ std::string plan_json(const Routine& routine, std::chrono::system_clock::time_po
              {"level", r.level},
              {"seed", r.seed},
              {"total_seconds", routine.total_seconds()},
+             {"paused", routine.paused ? Json(*routine.paused) : Json(nullptr)},
              {"exercises", items}};
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -48,7 +48,8 @@ std::string_view safety_note() {
            "if pain persists, see a health professional.";
 }
 
-void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet, bool remembered) {
+void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet, bool remembered,
+                      bool explain) {
     const PlanRequest& r = routine.request;
     std::size_t name_width = 0, dose_width = 0;
     for (const auto& item : routine.items) {
@@ -69,7 +70,16 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
         out << st.dim(fmt::format("These exercises fill about {} of the {} minutes; repeat the routine for more.",
                                   format_seconds(routine.total_seconds()), r.minutes))
             << '\n';
+    if (routine.paused)
+        wrapped(out, fmt::format("Progression paused: {}. Doses do not step up until a session without it; if pain "
+                                 "persists, see a physiotherapist or doctor.", *routine.paused),
+                0, st.width);
     out << '\n';
+    auto arrows = [&](std::string text) {
+        if (!st.unicode)
+            for (std::size_t at; (at = text.find("→")) != std::string::npos;) text.replace(at, 3, "->");
+        return text;
+    };
     // One row per exercise when it fits the terminal; else the dose and time under the name.
     const bool narrow = 5 + name_width + 2 + dose_width + 2 + 6 > st.width;
     int n = 0;
@@ -85,6 +95,10 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
                 << pad(dose, dose_width) << "  " << st.dim(fmt::format("{:>6}", time)) << '\n';
         }
         wrapped(out, item.exercise.cue(), 5, st.width);
+        if (explain) {
+            wrapped(out, "Why: " + arrows(item.chosen_because) + ".", 5, st.width);
+            wrapped(out, "Dose: " + arrows(item.dose_because) + ".", 5, st.width);
+        }
     }
     if (quiet) return;
     out << '\n';

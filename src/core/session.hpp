@@ -13,6 +13,14 @@ namespace backcare {
 
 enum class EntryStatus { done, skipped };
 
+// The dose a plan or a guided routine prescribed for an entry.
+struct PlannedDose {
+    int sets = 1;
+    int reps = 0;
+    int hold = 0;  // seconds
+    friend bool operator==(const PlannedDose&, const PlannedDose&) = default;
+};
+
 struct Entry {
     // Id and name as they were when logged, so history survives a catalogue change.
     std::string exercise_id;
@@ -23,6 +31,7 @@ struct Entry {
     std::string side = "both";  // both, each, left, right
     std::string load;
     EntryStatus status = EntryStatus::done;
+    std::optional<PlannedDose> planned;  // nullopt when typed without a plan
     friend bool operator==(const Entry&, const Entry&) = default;
 };
 

@@ -1,0 +1,105 @@
+// Doses that move with the log: weeks of sessions logged with --at, and the
+// plan's doses going up, then down after a painful session, and pausing.
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+#include "log_helpers.hpp"
+
+using e2e::contains;
+using e2e::Home;
+using namespace e2e::logs;
+
+namespace {
+
+struct Planned {
+    std::string id;
+    std::tuple<int, int, int> dose;  // sets, reps, hold
+    std::string why;
+};
+
+// The plan for the same request each time; the routine stays the same because
+// every session is logged more than two weeks before the pinned today.
+std::vector<Planned> plan(const Home& h) {
+    const auto r = h.run({"plan", "--goal", "posture", "--minutes", "30", "--seed", "1", "--format", "json"});
+    REQUIRE(r.status == 0);
+    std::vector<Planned> out;
+    const Json parsed = Json::parse(r.out);
+    for (const auto& e : parsed["exercises"])
+        out.push_back({e["id"], {e["dose"]["sets"], e["dose"]["reps"], e["dose"]["hold_seconds"]}, e["why"]["dose"]});
+    return out;
+}
+
+void log_plan(const Home& h, const std::string& day, int before, int after) {
+    const auto r = h.run({"log", "--plan", "--at", day + " 18:00", "--pain-before", std::to_string(before), "--pain-after",
+                          std::to_string(after), "-q"});
+    REQUIRE(r.status == 0);
+}
+
+}  // namespace
+
+TEST_CASE("plan doses step up over weeks of full sessions, down after pain, and pause at 7", "[progression]") {
+    Home h;  // today is 2026-11-23
+    const std::vector<std::string> days{"2026-10-20", "2026-10-22", "2026-10-24", "2026-10-27", "2026-10-29", "2026-10-31"};
+    std::vector<std::vector<Planned>> plans;
+    for (const auto& day : days) {
+        plans.push_back(plan(h));
+        log_plan(h, day, 2, 2);
+    }
+    plans.push_back(plan(h));
+    const auto& first = plans.front();
+    REQUIRE(first.size() >= 3);
+    for (const auto& p : plans) {
+        REQUIRE(p.size() == first.size());
+        for (std::size_t i = 0; i < p.size(); ++i) REQUIRE(p[i].id == first[i].id);
+    }
+    // The same for three sessions; then up, for every exercise that has room.
+    int stepped = 0;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(plans[1][i].dose == first[i].dose);
+        CHECK(plans[2][i].dose == first[i].dose);
+        CHECK(plans[3][i].dose >= first[i].dose);
+        CHECK(plans[6][i].dose >= plans[3][i].dose);
+        if (plans[6][i].dose > plans[3][i].dose && plans[3][i].dose > first[i].dose) ++stepped;
+        CHECK(contains(first[i].why, "not done in the last 90 days"));
+    }
+    CHECK(stepped >= 1);
+    const auto& up = plans[6];
+    std::size_t moved = 0;
+    while (moved < up.size() && !contains(up[moved].why, "for 3 sessions without pain rising →")) ++moved;
+    REQUIRE(moved < up.size());
+
+    // A session in which pain rose from 2 to 5: every exercise in it steps down.
+    log_plan(h, "2026-11-02", 2, 5);
+    const auto down = plan(h);
+    REQUIRE(down.size() == up.size());
+    CHECK(down[moved].dose < up[moved].dose);
+    CHECK(contains(down[moved].why, "pain rose from 2 to 5 on 2026-11-02 →"));
+    const auto explained = h.run({"plan", "--goal", "posture", "--minutes", "30", "--seed", "1", "--explain", "--no-save"});
+    REQUIRE(explained.status == 0);
+    CHECK(contains(explained.out, "Dose: pain rose from 2 to 5 on 2026-11-02 →"));
+    CHECK(contains(explained.out, "Why: mobility opens the routine; not done in the last 14 days."));
+    CHECK_FALSE(contains(explained.out, "Progression paused"));
+
+    // Pain 8/10 after the last session: the plan says progression is paused.
+    log_plan(h, "2026-11-04", 3, 8);
+    const auto paused = h.run({"plan", "--goal", "posture", "--minutes", "30", "--seed", "1", "--no-save"});
+    REQUIRE(paused.status == 0);
+    CHECK(contains(paused.out, "Progression paused: pain 8/10 after the session of 2026-11-04."));
+    const auto json = h.run({"plan", "--goal", "posture", "--minutes", "30", "--seed", "1", "--format", "json", "--no-save"});
+    CHECK(Json::parse(json.out)["paused"] == "pain 8/10 after the session of 2026-11-04");
+}
+
+TEST_CASE("plan --explain in ASCII and without colour off a terminal", "[progression]") {
+    Home h;
+    h.set("LC_ALL", "C");
+    const auto r = h.run({"plan", "--explain", "--seed", "3"});
+    REQUIRE(r.status == 0);
+    CHECK(contains(r.out, "     Why: "));
+    CHECK(contains(r.out, "     Dose: not done in the last 90 days: the level 1 dose"));
+    CHECK_FALSE(e2e::has_ansi(r.out));
+    for (const auto& line : e2e::lines(r.out)) CHECK(line.size() <= 80);
+}

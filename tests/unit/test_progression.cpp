@@ -1,0 +1,239 @@
+// Doses that follow the history (progression.hpp), and the planner using them.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "builtin_catalogue.hpp"
+#include "planner.hpp"
+#include "progression.hpp"
+#include "unit_helpers.hpp"
+
+using namespace backcare;
+using backcare::test::make_exercise;
+
+namespace {
+
+// A squeeze with reps 10..12, holds 5..9 s, 1..2 sets, and both variants.
+Catalogue ladder_catalogue() {
+    Exercise e = make_exercise("squeeze", {Goal::posture});
+    e.dose.reps = Range{10, 12};
+    e.dose.hold = Range{5, 9};
+    e.dose.sets = Range{1, 2};
+    e.harder = "hard";
+    e.easier = "easy";
+    Exercise hard = make_exercise("hard", {Goal::posture});
+    hard.name = "Hard squeeze";
+    hard.dose.reps = Range{6, 8};
+    Exercise easy = make_exercise("easy", {Goal::posture});
+    easy.name = "Easy squeeze";
+    easy.dose.reps = Range{8, 10};
+    return Catalogue({e, hard, easy});
+}
+
+struct Day {
+    int sets, reps, hold;
+    std::optional<int> before = {}, after = {};
+    bool skipped = false;
+};
+
+// One session a day from 2026-11-01, each with the squeeze as given.
+std::vector<Session> history(const std::vector<Day>& days, const std::string& id = "squeeze") {
+    std::vector<Session> out;
+    std::int64_t t = 1793520000;  // 2026-11-01T08:00:00Z
+    for (const Day& d : days) {
+        Session s;
+        s.started = t;
+        s.uuid = make_uuid(static_cast<std::uint64_t>(t), 1);
+        s.pain_before = d.before;
+        s.pain_after = d.after;
+        Entry e;
+        e.exercise_id = id;
+        e.exercise_name = id;
+        e.sets = d.sets;
+        e.reps = d.reps;
+        e.hold = d.hold;
+        e.status = d.skipped ? EntryStatus::skipped : EntryStatus::done;
+        s.entries.push_back(e);
+        out.push_back(s);
+        t += 86400;
+    }
+    return out;
+}
+
+Progression run(const std::vector<Day>& days) {
+    static const Catalogue c = ladder_catalogue();
+    return progress(*c.find("squeeze"), c, 1, history(days));
+}
+
+}  // namespace
+
+TEST_CASE("progression: the ladder goes reps, then hold, then sets, within the ranges", "[progression]") {
+    DoseSpec spec;
+    spec.reps = Range{10, 13};
+    spec.hold = Range{15, 30};
+    spec.sets = Range{1, 2};
+    Dose d{1, 10, 15, 0, 3, false, ""};
+    std::vector<std::string> rungs;
+    while (auto next = step_up(d, spec)) {
+        d = *next;
+        rungs.push_back(format_dose(d));
+    }
+    CHECK(rungs == std::vector<std::string>{"12x15s", "13x15s", "13x17s", "13x19s", "13x21s", "13x26s", "13x30s", "2x13x30s"});
+    std::vector<std::string> down;
+    while (auto next = step_down(d, spec)) {
+        d = *next;
+        down.push_back(format_dose(d));
+    }
+    CHECK(down == std::vector<std::string>{"13x30s", "13x25s", "13x20s", "13x18s", "13x16s", "13x15s", "11x15s", "10x15s"});
+}
+
+TEST_CASE("progression: no history gives the level's dose", "[progression]") {
+    const Progression p = run({});
+    CHECK(format_dose(p.dose) == "10x5s");
+    CHECK_FALSE(p.has_history);
+    CHECK(p.why == "not done in the last 90 days: the level 1 dose");
+}
+
+TEST_CASE("progression: three full sessions without pain rising step reps up", "[progression]") {
+    SECTION("two are not enough") {
+        const Progression p = run({{1, 10, 5, 2, 2}, {1, 10, 5, 2, 2}});
+        CHECK(format_dose(p.dose) == "10x5s");
+        CHECK(p.why == "the level 1 dose; 2 of 3 sessions at full dose towards the next step");
+    }
+    SECTION("three are") {
+        const Progression p = run({{1, 10, 5, 2, 2}, {1, 10, 5, 3, 1}, {1, 10, 5, std::nullopt, std::nullopt}});
+        CHECK(format_dose(p.dose) == "12x5s");
+        CHECK(p.last_step == Step::up);
+        CHECK(p.why == "did 10 reps for 3 sessions without pain rising → 12 reps; 0 of 3 sessions at full dose towards the next step");
+    }
+    SECTION("then the hold, then a set, then the harder variant") {
+        std::vector<Day> days(3, Day{1, 10, 5, 1, 1});
+        for (int i = 0; i < 3; ++i) days.push_back({1, 12, 5, 1, 1});
+        CHECK(format_dose(run(days).dose) == "12x7s");
+        for (int i = 0; i < 3; ++i) days.push_back({1, 12, 7, 1, 1});
+        CHECK(run(days).why.find("held 7 s for 3 sessions without pain rising → 9 s") == 0);
+        for (int i = 0; i < 3; ++i) days.push_back({1, 12, 9, 1, 1});
+        CHECK(format_dose(run(days).dose) == "2x12x9s");
+        for (int i = 0; i < 3; ++i) days.push_back({2, 12, 9, 1, 1});
+        const Progression top = run(days);
+        REQUIRE(top.variant);
+        CHECK(top.variant->id == "hard");
+        CHECK(top.why == "did the top dose (2x12x9s) for 3 sessions without pain rising → the harder variant, Hard squeeze");
+    }
+    SECTION("a session at less than the dose does not count") {
+        const Progression p = run({{1, 10, 5, 2, 2}, {1, 8, 5, 2, 2}, {1, 10, 5, 2, 2}, {1, 10, 5, 2, 2}});
+        CHECK(format_dose(p.dose) == "10x5s");
+    }
+    SECTION("pain up by one neither counts nor resets") {
+        const Progression p = run({{1, 10, 5, 2, 2}, {1, 10, 5, 2, 3}, {1, 10, 5, 2, 2}});
+        CHECK(format_dose(p.dose) == "10x5s");
+        CHECK(format_dose(run({{1, 10, 5, 2, 2}, {1, 10, 5, 2, 3}, {1, 10, 5, 2, 2}, {1, 10, 5, 2, 2}}).dose) == "12x5s");
+    }
+}
+
+TEST_CASE("progression: pain rising by 2 steps down", "[progression]") {
+    std::vector<Day> days(3, Day{1, 10, 5, 1, 1});
+    days.push_back({1, 12, 5, 2, 4});
+    const Progression p = run(days);
+    CHECK(format_dose(p.dose) == "10x5s");
+    CHECK(p.last_step == Step::down);
+    CHECK(p.why == "pain rose from 2 to 4 on 2026-11-04 → 10 reps; 0 of 3 sessions at full dose towards the next step");
+    SECTION("a rise of 1 does not") {
+        days.back() = {1, 12, 5, 2, 3};
+        CHECK(format_dose(run(days).dose) == "12x5s");
+    }
+    SECTION("at the bottom, the easier variant") {
+        const Progression q = run({{1, 10, 5, 3, 6}});
+        REQUIRE(q.variant);
+        CHECK(q.variant->id == "easy");
+        CHECK(q.why == "pain rose from 3 to 6 on 2026-11-01 → the easier variant, Easy squeeze");
+    }
+}
+
+TEST_CASE("progression: skipped twice running steps down", "[progression]") {
+    std::vector<Day> days(3, Day{1, 10, 5, 1, 1});
+    days.push_back({1, 12, 5, 1, 1, true});
+    CHECK(format_dose(run(days).dose) == "12x5s");
+    days.push_back({1, 12, 5, 1, 1, true});
+    const Progression p = run(days);
+    CHECK(format_dose(p.dose) == "10x5s");
+    CHECK(p.why.find("skipped on 2026-11-04 and 2026-11-05 → 10 reps") == 0);
+    SECTION("a session done between resets the count") {
+        days.insert(days.end() - 1, Day{1, 12, 5, 1, 1});
+        CHECK(format_dose(run(days).dose) == "12x5s");
+    }
+}
+
+TEST_CASE("progression: pain of 7 or more pauses stepping up", "[progression]") {
+    SECTION("the painful session does not count, and the last pain score pauses") {
+        const std::vector<Day> days{{1, 10, 5, 1, 1}, {1, 10, 5, 1, 1}, {1, 10, 5, 7, 7}};
+        CHECK(format_dose(run(days).dose) == "10x5s");
+        CHECK(pause_reason(history(days)) == "pain 7/10 after the session of 2026-11-03");
+    }
+    SECTION("a due step waits while paused") {
+        // Pain 8 logged with another exercise, then three full sessions without scores.
+        auto h = history({{1, 10, 5, 8, 8}}, "other");
+        for (const auto& s : history({{1, 10, 5}, {1, 10, 5}, {1, 10, 5}})) {
+            h.push_back(s);
+            h.back().started += 86400;
+        }
+        static const Catalogue c = ladder_catalogue();
+        const Progression p = progress(*c.find("squeeze"), c, 1, h);
+        CHECK(format_dose(p.dose) == "10x5s");
+        CHECK(p.paused);
+        CHECK(p.why == "the level 1 dose; a step up is due but paused for pain");
+        REQUIRE(pause_reason(h));
+        CHECK(*pause_reason(h) == "pain 8/10 after the session of 2026-11-01");
+        SECTION("a later score under 7 ends the pause") {
+            h.back().pain_before = 2;
+            CHECK(format_dose(progress(*c.find("squeeze"), c, 1, h).dose) == "12x5s");
+            CHECK_FALSE(pause_reason(h));
+        }
+    }
+    SECTION("pain before the session counts too") {
+        CHECK(pause_reason(history({{1, 10, 5, 9, std::nullopt}})) == "pain 9/10 before the session of 2026-11-01");
+    }
+}
+
+TEST_CASE("planner: doses from the history, eased doses not padded, and why", "[progression][planner]") {
+    const Catalogue& c = builtin_catalogue();
+    PlanRequest r;
+    r.goal = Goal::posture;
+    r.minutes = 20;
+    r.seed = 1;
+    const auto today = std::chrono::sys_days{std::chrono::year{2026} / 11 / 20};
+    const Routine fresh = plan_routine(c, r, {}, today);
+    REQUIRE(!fresh.items.empty());
+    const RoutineItem& first = fresh.items.front();
+    CHECK(first.chosen_because == "mobility opens the routine; not done in the last 14 days");
+    CHECK(first.dose_because.find("not done in the last 90 days: the level 1 dose") == 0);
+    CHECK_FALSE(fresh.paused);
+
+    // Three full sessions of the first exercise at its planned dose.
+    std::vector<Session> h;
+    const Dose base = dose_at_level(first.exercise, 1);
+    std::vector<Day> days(3, Day{base.sets, base.reps, base.hold, 2, 2});
+    h = history(days, first.exercise.id);
+    const Routine next = plan_routine(c, r, {}, today, h);
+    const auto it = std::find_if(next.items.begin(), next.items.end(), [&](const RoutineItem& i) { return i.exercise.id == first.exercise.id; });
+    REQUIRE(it != next.items.end());
+    const auto up = step_up(base, first.exercise.dose);
+    if (up) {
+        CHECK(it->dose.reps == up->reps);
+        CHECK(it->dose.hold == up->hold);
+        CHECK(it->dose_because.find("for 3 sessions without pain rising") != std::string::npos);
+    }
+
+    // A painful session: the step down is not padded out with sets.
+    h.push_back(history({{base.sets, base.reps, base.hold, 2, 6}}, first.exercise.id).front());
+    h.back().started += 3 * 86400;
+    const Routine eased = plan_routine(c, r, {}, today, h);
+    const auto e = std::find_if(eased.items.begin(), eased.items.end(), [&](const RoutineItem& i) { return i.exercise.id == first.exercise.id; });
+    REQUIRE(e != eased.items.end());
+    CHECK(e->eased);
+    CHECK(e->dose.sets == base.sets);
+    CHECK(e->dose_because.find("pain rose from 2 to 6") == 0);
+    CHECK(e->dose_because.find("more set") == std::string::npos);
+}
