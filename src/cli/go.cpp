@@ -22,6 +22,7 @@
 #include "files.hpp"
 #include "guide.hpp"
 #include "plan_options.hpp"
+#include "progression.hpp"
 #include "session_io.hpp"
 #include "text.hpp"
 
@@ -51,7 +52,7 @@ class Signals {
 public:
     Signals() {
         sigemptyset(&mask_);
-        for (int s : {SIGINT, SIGTERM, SIGHUP, SIGWINCH}) sigaddset(&mask_, s);
+        for (int s : {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP}) sigaddset(&mask_, s);
         if (sigprocmask(SIG_BLOCK, &mask_, &old_) != 0) throw IoError("cannot watch for signals");
         fd_ = signalfd(-1, &mask_, SFD_CLOEXEC | SFD_NONBLOCK);
         if (fd_ < 0) {
@@ -66,13 +67,16 @@ public:
     Signals(const Signals&) = delete;
     Signals& operator=(const Signals&) = delete;
     int fd() const { return fd_; }
-    // The signals that arrived: a stop (INT, TERM, HUP) or 0; resized is set on SIGWINCH.
-    int take(bool& resized) const {
+    // The signals that arrived: an end (INT, TERM, HUP) or 0; resized is set
+    // on SIGWINCH, suspend on Ctrl-Z (SIGTSTP).
+    int take(bool& resized, bool& suspend) const {
         int stop = 0;
         signalfd_siginfo info{};
         while (::read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
             if (info.ssi_signo == SIGWINCH)
                 resized = true;
+            else if (info.ssi_signo == SIGTSTP)
+                suspend = true;
             else if (stop == 0)
                 stop = static_cast<int>(info.ssi_signo);
         }
@@ -85,31 +89,43 @@ private:
 };
 
 // Keys one at a time without echo while alive; the screen's own buffer when
-// drawing full screen. Both are undone on every way out.
+// drawing full screen. Both are undone on every way out, and while stopped
+// by Ctrl-Z.
 class Terminal {
 public:
     Terminal(bool keys, bool screen, std::ostream& out) : keys_(keys), screen_(screen), out_(out) {
-        if (keys_ && tcgetattr(STDIN_FILENO, &saved_) == 0) {
+        saved_ok_ = keys_ && tcgetattr(STDIN_FILENO, &saved_) == 0;
+        enter();
+    }
+    ~Terminal() { leave(); }
+    Terminal(const Terminal&) = delete;
+    Terminal& operator=(const Terminal&) = delete;
+
+    void enter() {
+        if (entered_) return;
+        entered_ = true;
+        if (saved_ok_) {
             termios raw = saved_;
             raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
             raw.c_cc[VMIN] = 0;
             raw.c_cc[VTIME] = 0;
-            restore_ = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+            tcsetattr(STDIN_FILENO, TCSANOW, &raw);
         }
         if (screen_) out_ << "\033[?1049h\033[?25l\033[2J" << std::flush;
     }
-    ~Terminal() {
+    void leave() {
+        if (!entered_) return;
+        entered_ = false;
         if (screen_) out_ << "\033[?25h\033[?1049l" << std::flush;
-        if (restore_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
+        if (saved_ok_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
     }
-    Terminal(const Terminal&) = delete;
-    Terminal& operator=(const Terminal&) = delete;
 
 private:
     bool keys_, screen_;
     std::ostream& out_;
     termios saved_{};
-    bool restore_ = false;
+    bool saved_ok_ = false;
+    bool entered_ = false;
 };
 
 std::pair<std::size_t, std::size_t> terminal_size(const Style& st) {
@@ -284,9 +300,11 @@ std::optional<std::string> read_line(const Signals& signals) {
             if (errno == EINTR) continue;
             throw IoError("cannot read from the terminal");
         }
-        bool resized = false;
-        if (fds[1].revents & POLLIN)
-            if (int stop = signals.take(resized)) throw Stopped(stop);
+        bool resized = false, suspend = false;
+        if (fds[1].revents & POLLIN) {
+            if (int stop = signals.take(resized, suspend)) throw Stopped(stop);
+            if (suspend) ::kill(::getpid(), SIGSTOP);  // cooked mode already: stop as the shell expects
+        }
         if (!(fds[0].revents & (POLLIN | POLLHUP))) continue;
         char c = 0;
         const ssize_t n = ::read(STDIN_FILENO, &c, 1);
@@ -324,12 +342,16 @@ bool ask_yes(std::ostream& prompt, const Signals& signals, std::string_view ques
 
 // The routine to run: the remembered plan, the exercises named, or a fresh plan.
 Routine routine_for(const GoOptions& o, Context& ctx, const Catalogue& catalogue) {
-    const bool plan_flags = o.plan.goal || o.plan.minutes || o.plan.equipment || o.plan.place || o.plan.level || o.plan.seed;
+    // --level sets the starting dose of --exercises too.
+    const bool plan_flags = o.plan.goal || o.plan.minutes || o.plan.equipment || o.plan.place || o.plan.seed ||
+                            (o.plan.level && !o.exercises);
     if ((o.last ? 1 : 0) + (o.exercises ? 1 : 0) + (plan_flags ? 1 : 0) > 1)
         throw UsageError("choose one of --last, --exercises, or the plan options (--goal, --minutes, ...)");
     if (o.exercises) {
         Routine r;
         r.request = plan_request(o.plan, ctx);
+        r.request.goal = std::nullopt;
+        const std::vector<Session> recent = recent_sessions(ctx);
         for (const auto& id : split_list(*o.exercises)) {
             const Exercise* e = catalogue.find(id);
             if (!e) {
@@ -339,7 +361,7 @@ Routine routine_for(const GoOptions& o, Context& ctx, const Catalogue& catalogue
                 throw UsageError(fmt::format("--exercises: unknown exercise '{}'{}", printable(id),
                                              near.empty() ? "; see 'backcare catalogue list'" : fmt::format("; did you mean '{}'?", near.front())));
             }
-            r.items.push_back({*e, dose_at_level(*e, r.request.level), 0, "", "", false});
+            r.items.push_back({*e, progress(*e, catalogue, r.request.level, recent).dose, 0, "", "", false});
         }
         if (r.items.empty()) throw UsageError("--exercises needs exercise ids, e.g. --exercises chin-tuck,open-book");
         return r;
@@ -421,9 +443,21 @@ int run_go(const GoOptions& o, Context& ctx) {
             pollfd fds[2] = {{signals.fd(), POLLIN, 0}, {keys ? STDIN_FILENO : -1, POLLIN, 0}};
             if (::poll(fds, 2, wait) < 0 && errno != EINTR) throw IoError("cannot wait for the terminal");
             if (fds[0].revents & POLLIN) {
-                bool resized = false;
-                stop = signals.take(resized);
+                bool resized = false, suspend = false;
+                stop = signals.take(resized, suspend);
                 if (stop) break;
+                if (suspend) {
+                    // Ctrl-Z: the terminal as it was while stopped; paused when continued.
+                    terminal.leave();
+                    ::kill(::getpid(), SIGSTOP);
+                    terminal.enter();
+                    if (!guide.paused()) guide.toggle_pause();
+                    note = "Paused: space or Enter to go on.";
+                    if (!screen) line("paused");
+                    std::tie(width, height) = terminal_size(ctx.style);
+                    last = Clock::now();
+                    redraw = true;
+                }
                 if (resized) {
                     std::tie(width, height) = terminal_size(ctx.style);
                     if (screen) ctx.out << "\033[2J";
@@ -475,7 +509,7 @@ int run_go(const GoOptions& o, Context& ctx) {
             carry -= static_cast<double>(ms);
             const Guide::Tick tick = guide.advance(ms);
             if (tick.moved && !guide.paused()) note.clear();
-            if (tick.hold_ended && !o.quiet_bell && (screen || keys)) ctx.out << '\a' << std::flush;
+            if (tick.hold_ended && !o.quiet_bell && screen) ctx.out << '\a' << std::flush;
         }
     }
     if (stop) throw Stopped(stop);

@@ -1,6 +1,7 @@
 #include "plan_options.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,12 @@ PlanRequest request_from(const PlanOptions& o, const Config& c, Date today) {
     return r;
 }
 
+std::vector<Session> recent_in(const Journal& journal, Date today) {
+    auto recent = journal.recent(std::numeric_limits<std::size_t>::max() / 2, today - std::chrono::days{progression_memory_days});
+    std::reverse(recent.begin(), recent.end());
+    return recent;
+}
+
 }  // namespace
 
 void add_plan_options(CLI::App& sub, PlanOptions& o) {
@@ -47,15 +54,17 @@ PlanRequest plan_request(const PlanOptions& o, Context& ctx) {
     return request_from(o, ctx.config(), today);
 }
 
+std::vector<Session> recent_sessions(const Context& ctx) {
+    const auto journal = ctx.journal();
+    return journal ? recent_in(*journal, local_date(ctx.now)) : std::vector<Session>{};
+}
+
 Routine plan_for(const Catalogue& catalogue, const PlanRequest& request, const Context& ctx) {
     const Date today = local_date(ctx.now);
     const auto journal = ctx.journal();
     if (!journal) return plan_routine(catalogue, request, LastDone{}, today);
-    std::vector<Session> recent = journal->recent(std::numeric_limits<std::size_t>::max() / 2,
-                                                  today - std::chrono::days{progression_memory_days});
-    std::reverse(recent.begin(), recent.end());
     return plan_routine(catalogue, request, journal->last_done(today - std::chrono::days{planner_memory_days}), today,
-                        recent);
+                        recent_in(*journal, today));
 }
 
 }  // namespace backcare::cli

@@ -36,6 +36,12 @@ public:
                              "'\necho EXIT=$?\nstty -g > stty.after\nsleep 600\n"));
         REQUIRE(tmux({"new-session", "-d", "-x", "80", "-y", "24", str("/bin/bash --norc --noprofile ", dir, "/go.sh")}).status == 0);
     }
+    // An interactive bash with job control, at its prompt.
+    explicit Screen(const Home& h) : h_(h), socket_((h.dir() / "tmux").string()) {
+        REQUIRE(tmux({"new-session", "-d", "-x", "80", "-y", "24", "/bin/bash --norc --noprofile -i"}).status == 0);
+        keys({"PS1='sh> '; cd '" + h.dir().string() + "'; clear", "Enter"});
+        wait_for("sh> ");
+    }
     ~Screen() { tmux({"kill-server"}); }
     Screen(const Screen&) = delete;
     Screen& operator=(const Screen&) = delete;
@@ -315,6 +321,9 @@ TEST_CASE("go runs the last plan, or a fresh one from plan's options", "[go]") {
     const auto fresh = h.run({"go", "--goal", "posture", "--minutes", "5", "--no-log"});
     REQUIRE(fresh.status == 0);
     CHECK(contains(fresh.out, "[00:00] Posture routine: "));
+    const auto named = h.run({"go", "--exercises", "chin-tuck", "--level", "3", "--no-log"});
+    REQUIRE(named.status == 0);
+    CHECK(contains(named.out, "[00:00] Chin tuck (1 of 1): 10 reps, hold 5 s"));
 }
 
 TEST_CASE("go refuses bad input clearly and changes nothing", "[go][bad-input]") {
@@ -325,6 +334,7 @@ TEST_CASE("go refuses bad input clearly and changes nothing", "[go][bad-input]")
     e2e::expect_usage_error(h.run({"go", "--exercises", "chin-tuk"}), {"unknown exercise 'chin-tuk'", "did you mean 'chin-tuck'?"});
     e2e::expect_usage_error(h.run({"go", "--exercises", ","}), {"--exercises needs exercise ids"});
     e2e::expect_usage_error(h.run({"go", "--last", "--goal", "posture"}), {"choose one of --last, --exercises"});
+    e2e::expect_usage_error(h.run({"go", "--exercises", "chin-tuck", "--minutes", "5"}), {"choose one of --last, --exercises"});
     e2e::expect_usage_error(h.run({"go", "--no-log", "--yes"}), {"--no-log and --yes"});
     e2e::expect_usage_error(h.run({"go", "--level", "4"}), {"--level"});
     for (const char* scale : {"0", "fast", "1e9", "-3", "nan"}) {
@@ -335,4 +345,22 @@ TEST_CASE("go refuses bad input clearly and changes nothing", "[go][bad-input]")
     }
     e2e::expect_error(h.run({"go", "--last"}), 1, {"no remembered plan", "run 'backcare plan' first"});
     CHECK(h.snapshot() == before);
+}
+
+TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[go][tty]") {
+    Home h;
+    Screen s(h);
+    s.keys({str("stty -g > stty.before; ", BACKCARE_BINARY, " go --yes --exercises childs-pose"), "Enter"});
+    s.wait_for("Child's pose");
+    s.keys({"C-z"});
+    CHECK(contains(s.wait_for("Stopped"), "sh> "));
+    CHECK(s.format("#{alternate_on}") == "0");
+    s.keys({"stty -g > stty.after; fg", "Enter"});
+    const std::string resumed = s.wait_for("PAUSED");
+    CHECK(contains(resumed, "Paused: space or Enter to go on."));
+    CHECK(s.format("#{alternate_on}") == "1");
+    CHECK(e2e::read_file(h.dir() / "stty.before") == e2e::read_file(h.dir() / "stty.after"));
+    s.keys({"q"});
+    CHECK(contains(s.wait_for("Nothing was done"), "Stopped in"));
+    CHECK(s.format("#{alternate_on}") == "0");
 }
