@@ -544,8 +544,18 @@ int run_go(const GoOptions& o, Context& ctx) {
     s.started = std::chrono::duration_cast<std::chrono::seconds>(start.time_since_epoch()).count();
     s.utc_offset = utc_offset_at(start);
     check_session(s);
-    auto journal = Journal::open_for_writing(ctx.paths.database());
-    const AddResult r = journal.add({s});
+    const AddResult r = [&] {
+        try {
+            auto journal = Journal::open_for_writing(ctx.paths.database());
+            return journal.add({s});
+        } catch (const Error&) {
+            // The routine is done; keep it for a later `log -` rather than lose it.
+            ctx.err << "backcare: this session could not be stored; to log it later, save the next line in a file "
+                       "and run 'backcare log - < FILE':\n"
+                    << session_json(s, false) << '\n';
+            throw;
+        }
+    }();
     if (!ctx.quiet && !r.added.empty()) {
         ctx.out << "Logged:\n";
         render_session_text(ctx.out, r.added.front(), ctx.style);

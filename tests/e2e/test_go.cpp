@@ -7,6 +7,7 @@
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "harness.hpp"
 #include "log_helpers.hpp"
@@ -363,4 +364,29 @@ TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[
     s.keys({"q"});
     CHECK(contains(s.wait_for("Nothing was done"), "Stopped in"));
     CHECK(s.format("#{alternate_on}") == "0");
+}
+
+TEST_CASE("go keeps a session it cannot store, for a later log -", "[go][busy]") {
+    Home h;
+    h.set("BACKCARE_TIME_SCALE", "1000");
+    REQUIRE(h.run({"log", "cat-cow:10"}).status == 0);
+    e2e::Result r;
+    {
+        // Another writer holds the log past the busy timeout (5 s).
+        SQLite::Database holder(db_path(h).string(), SQLite::OPEN_READWRITE);
+        holder.exec("BEGIN IMMEDIATE");
+        r = h.run({"go", "--exercises", "chin-tuck"});
+    }
+    CHECK(r.status == 75);
+    CHECK(contains(r.err, "this session could not be stored"));
+    CHECK(contains(r.err, "backcare: error: the log"));
+    std::string line;
+    for (const auto& l : e2e::lines(r.err))
+        if (!l.empty() && l.front() == '{') line = l;
+    REQUIRE(!line.empty());
+    REQUIRE(h.run({"log", "-"}, line + "\n").status == 0);
+    const Json sessions = history_json(h);
+    REQUIRE(sessions.size() == 2);
+    CHECK(sessions[0]["origin"] == "guided");
+    CHECK(statuses(sessions[0]) == std::vector<std::string>{"done"});
 }
