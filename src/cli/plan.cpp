@@ -20,6 +20,8 @@ struct PlanCommandOptions {
 };
 
 int run_plan(const PlanCommandOptions& o, Context& ctx) {
+    if (o.explain && o.format != "text" && o.format != "json")
+        throw UsageError("--explain goes with the text format (json always has each exercise's why)");
     const PlanRequest request = plan_request(o.plan, ctx);
     const Catalogue catalogue = ctx.catalogue();
     const Routine routine = plan_for(catalogue, request, ctx);

@@ -103,3 +103,11 @@ TEST_CASE("plan --explain in ASCII and without colour off a terminal", "[progres
     CHECK_FALSE(e2e::has_ansi(r.out));
     for (const auto& line : e2e::lines(r.out)) CHECK(line.size() <= 80);
 }
+
+TEST_CASE("plan --explain is refused with tsv and markdown, which have no room for it", "[progression][bad-input]") {
+    Home h;
+    const auto before = h.snapshot();
+    for (const char* format : {"tsv", "markdown"})
+        e2e::expect_usage_error(h.run({"plan", "--explain", "--format", format}), {"--explain goes with the text format"});
+    CHECK(h.snapshot() == before);
+}
