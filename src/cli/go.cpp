@@ -412,7 +412,7 @@ int run_go(const GoOptions& o, Context& ctx) {
     }
 
     Guide guide(routine.items);
-    std::string heading = fmt::format("{} routine", name_of_goal(routine.request.goal));
+    std::string heading = o.exercises ? std::string("Your own routine") : fmt::format("{} routine", name_of_goal(routine.request.goal));
     heading[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(heading[0])));
     bool quit = false;
     int stop = 0;

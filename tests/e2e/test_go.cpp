@@ -290,7 +290,7 @@ TEST_CASE("go without a terminal: one timestamped line per step, logged, no ques
     CHECK(r.out.find('\a') == std::string::npos);
     const auto lines = e2e::lines(r.out);
     REQUIRE(lines.size() > 5);
-    CHECK(lines[0] == "[00:00] Balanced routine: 2 exercises");
+    CHECK(lines[0] == "[00:00] Your own routine: 2 exercises");
     CHECK(lines[1] == "[00:00] Chin tuck (1 of 2): 10 reps, hold 3 s");
     CHECK(lines[2] == "[00:20] set 1 of 1: rep 1 of 10, hold 3 s");
     CHECK(contains(r.out, "] Child's pose (2 of 2): hold 20 s"));
