@@ -10,7 +10,6 @@
 #include <charconv>
 #include <chrono>
 #include <csignal>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -42,7 +41,8 @@ struct GoOptions {
 struct Stopped : Error {
     explicit Stopped(int signal)
         : Error(static_cast<Exit>(128 + signal),
-                fmt::format("stopped by {}; nothing was logged", signal == SIGINT ? "Ctrl-C" : strsignal(signal))) {}
+                fmt::format("stopped by {}; nothing was logged",
+                            signal == SIGINT ? "Ctrl-C" : signal == SIGTERM ? "SIGTERM" : "SIGHUP")) {}
 };
 
 // Ctrl-C, SIGTERM, SIGHUP and window resizes arrive as readable data on a
@@ -165,7 +165,7 @@ std::string doing(const Guide& g, const Style& st) {
     switch (s.kind) {
         case SegmentKind::ready: return fmt::format("Get into position{}{}", st.dot(), left);
         case SegmentKind::switch_side: return fmt::format("Switch sides{}{}", st.dot(), left);
-        case SegmentKind::rest: return fmt::format("Rest{}{}{}set {} of {} next", st.dot(), left, st.dot(), s.set, d.sets);
+        case SegmentKind::rest: return fmt::format("Rest before set {} of {}{}{}", s.set, d.sets, st.dot(), left);
         case SegmentKind::hold: return fmt::format("Hold{}{}", st.dot(), left);
         case SegmentKind::rep: {
             const std::int64_t moving_ms = d.tempo * std::int64_t{1000};
@@ -200,99 +200,125 @@ std::string plain_line(const Guide& g, const Style& st) {
     return what;
 }
 
+// Cuts plain text at a width in display columns.
+std::string clip(std::string_view text, std::size_t width) {
+    std::string out;
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < text.size() && cols < width;) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        out.append(text.substr(i, len));
+        i += len;
+        ++cols;
+    }
+    return out;
+}
+
+// One screen. Each line has a rank: when the window is short, the lowest
+// go first (blank lines, then steps whole, the cue, the dose...), so the
+// count, the name and the keys stay longest.
 void draw(std::ostream& out, const Guide& g, const Style& st, const std::string& heading, const std::string& note,
           std::size_t width, std::size_t height) {
-    std::vector<std::string> lines;
-    const std::size_t w = std::max<std::size_t>(width, 20);
-    auto clip = [&](std::string text) {
-        // Lines are built from plain text; cut at the width by display columns.
-        std::string out_text;
-        std::size_t cols = 0;
-        for (std::size_t i = 0; i < text.size();) {
-            std::size_t len = 1;
-            const auto c = static_cast<unsigned char>(text[i]);
-            if (c >= 0xF0) len = 4;
-            else if (c >= 0xE0) len = 3;
-            else if (c >= 0xC0) len = 2;
-            if (cols + 1 > w) break;
-            out_text.append(text, i, len);
-            i += len;
-            ++cols;
-        }
-        return out_text;
-    };
+    const std::size_t w = std::max<std::size_t>(width, 10);
     const Segment& s = *g.current();
     const RoutineItem& item = g.items()[s.item];
     const Dose& d = item.dose;
+    struct Line {
+        int rank;  // higher stays longer
+        std::string text;
+        int group = -1;       // lines of one step go together
+        bool bottom = false;  // kept at the foot of the screen
+    };
+    std::vector<Line> lines;
+    auto add = [&](int rank, const std::string& text, std::string (Style::*look)(std::string_view) const = nullptr) {
+        const std::string cut = clip(text, w);
+        lines.push_back({rank, look ? (st.*look)(cut) : cut});
+    };
 
-    std::string top = fmt::format("{}{}exercise {} of {}{}{}", heading, st.dot(), s.item + 1, g.items().size(), st.dot(),
-                                  clock_text(g.active_ms()));
+    // The time and any pause first, so a narrow window keeps them.
+    std::string top = clock_text(g.active_ms());
     if (g.paused()) top += fmt::format("{}PAUSED", st.dot());
-    lines.push_back(st.dim(clip(top)));
-    lines.emplace_back();
-    lines.push_back(st.bold(clip(item.exercise.name)));
+    top += fmt::format("{}exercise {} of {}{}{}", st.dot(), s.item + 1, g.items().size(), st.dot(), heading);
+    add(80, top, &Style::dim);
+    add(10, "");
+    add(90, item.exercise.name, &Style::bold);
     std::string where = describe_dose(d, st.unicode);
     if (s.kind != SegmentKind::ready) {
         where += fmt::format("{}set {} of {}", st.dot(), s.set, d.sets);
         if (!side_text(s).empty()) where += fmt::format("{}{}", st.dot(), side_text(s));
     }
-    lines.push_back(clip(where));
-    lines.emplace_back();
-    const std::string now = doing(g, st);
-    lines.push_back(st.bold(clip("  " + now)));
+    add(60, where);
+    add(10, "");
+    // What to do now; when narrow, the count first so that it stays.
+    std::string now = "  " + doing(g, st);
+    if (display_width(now) > w) {
+        now = now.substr(2);
+        if (const auto dot = now.rfind(st.dot()); dot != std::string::npos)
+            now = now.substr(dot + st.dot().size()) + " " + now.substr(0, dot);
+    }
+    add(100, now, &Style::bold);
     {
         const std::size_t bar = w > 8 ? w - 4 : 4;
         const std::int64_t total = s.seconds * std::int64_t{1000};
-        const std::size_t filled =
-            total > 0 ? static_cast<std::size_t>(std::min<std::int64_t>(total, g.elapsed_in_segment_ms()) * static_cast<std::int64_t>(bar) / total) : 0;
+        const auto done = std::min<std::int64_t>(total, g.elapsed_in_segment_ms());
+        const std::size_t filled = total > 0 ? static_cast<std::size_t>(done * static_cast<std::int64_t>(bar) / total) : 0;
         std::string b = "  ";
         for (std::size_t i = 0; i < bar; ++i) b += i < filled ? (st.unicode ? "█" : "#") : (st.unicode ? "░" : ".");
-        lines.push_back(b);
+        lines.push_back({50, b});
     }
-    lines.emplace_back();
-
-    std::vector<std::string> bottom;
-    if (!note.empty()) bottom.push_back(clip(note));
-    const std::size_t next = s.item + 1;
-    bottom.push_back(clip(next < g.items().size()
-                              ? fmt::format("Next up: {}{}{}", g.items()[next].exercise.name, st.dot(),
-                                            describe_dose(g.items()[next].dose, st.unicode))
-                              : std::string("Last exercise")));
-    bottom.push_back(st.dim(clip(fmt::format("space pause{}n next{}s skip{}b back{}q quit", st.dot(), st.dot(), st.dot(), st.dot()))));
-
-    // Steps and the cue in the room left; the top and bottom always show.
-    std::vector<std::string> middle;
+    add(10, "");
     int n = 0;
     for (const auto& step : item.exercise.steps) {
         const std::string number = fmt::format("{:>2}. ", ++n);
         bool first = true;
         for (const auto& line : wrap(step, w > 10 ? w - 4 : 6)) {
-            middle.push_back((first ? number : std::string(4, ' ')) + line);
+            lines.push_back({20, clip((first ? number : std::string(4, ' ')) + line, w), n});
             first = false;
         }
     }
     if (!item.exercise.cue().empty())
-        for (const auto& line : wrap(std::string("Cue: ") + std::string(item.exercise.cue()), w))
-            middle.push_back(line);
-    const std::size_t room = height > lines.size() + bottom.size() + 1 ? height - lines.size() - bottom.size() - 1 : 0;
-    for (std::size_t i = 0; i < middle.size() && i < room; ++i) lines.push_back(clip(middle[i]));
-    while (lines.size() + bottom.size() + 1 < height) lines.emplace_back();
-    lines.emplace_back();
-    for (auto& b : bottom) lines.push_back(std::move(b));
-    if (lines.size() > height) lines.resize(height);
+        for (const auto& line : wrap(std::string("Cue: ") + std::string(item.exercise.cue()), w)) add(30, line);
+    const std::size_t foot = lines.size();
+    if (!note.empty()) add(75, note);
+    const std::size_t next = s.item + 1;
+    add(40, next < g.items().size() ? fmt::format("Next up: {}{}{}", g.items()[next].exercise.name, st.dot(),
+                                                  describe_dose(g.items()[next].dose, st.unicode))
+                                    : std::string("Last exercise"));
+    const std::string keys = fmt::format("space pause{}n next{}s skip{}b back{}q quit", st.dot(), st.dot(), st.dot(), st.dot());
+    add(70, display_width(keys) <= w ? keys : "keys: space n s b q", &Style::dim);
+    for (std::size_t i = foot; i < lines.size(); ++i) lines[i].bottom = true;
+
+    // Drop the lowest ranks (a step with all its lines) until the screen fits.
+    while (lines.size() > height) {
+        auto lowest = std::min_element(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.rank < b.rank; });
+        const int group = lowest->group;
+        if (group >= 0) {
+            // The last step first, whole.
+            int last = group;
+            for (const auto& l : lines) last = std::max(last, l.group);
+            std::erase_if(lines, [&](const Line& l) { return l.group == last; });
+        } else {
+            lines.erase(lowest);
+        }
+    }
+    std::vector<std::string> shown;
+    for (const auto& l : lines) shown.push_back(l.text);
+    // Blank lines above the foot, to the height.
+    const auto tail = std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.bottom; });
+    while (shown.size() < height) shown.insert(shown.end() - tail, "");
 
     std::string frame = "\033[H";
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        frame += lines[i];
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        frame += shown[i];
         frame += "\033[K";
-        if (i + 1 < lines.size()) frame += "\r\n";
+        if (i + 1 < shown.size()) frame += "\r\n";
     }
     out << frame << "\033[J" << std::flush;
 }
 
 // A line typed at the terminal (keys echoed, Enter ends it), or nullopt at
 // the end of input. Ctrl-C and friends end the command with nothing logged.
-std::optional<std::string> read_line(const Signals& signals) {
+std::optional<std::string> read_line(std::ostream& prompt, const Signals& signals) {
     std::string line;
     for (;;) {
         pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signals.fd(), POLLIN, 0}};
@@ -302,7 +328,10 @@ std::optional<std::string> read_line(const Signals& signals) {
         }
         bool resized = false, suspend = false;
         if (fds[1].revents & POLLIN) {
-            if (int stop = signals.take(resized, suspend)) throw Stopped(stop);
+            if (int stop = signals.take(resized, suspend)) {
+                prompt << '\n' << std::flush;  // the message on a line of its own, not after "^C"
+                throw Stopped(stop);
+            }
             if (suspend) ::kill(::getpid(), SIGSTOP);  // cooked mode already: stop as the shell expects
         }
         if (!(fds[0].revents & (POLLIN | POLLHUP))) continue;
@@ -317,7 +346,7 @@ std::optional<std::string> read_line(const Signals& signals) {
 std::optional<int> ask_pain(std::ostream& prompt, const Signals& signals, std::string_view when) {
     for (;;) {
         prompt << fmt::format("Pain {}, 0 to 10 (Enter to skip): ", when) << std::flush;
-        const auto line = read_line(signals);
+        const auto line = read_line(prompt, signals);
         if (!line) return std::nullopt;
         const std::string text = split_list(*line).empty() ? "" : split_list(*line).front();
         if (text.empty()) return std::nullopt;
@@ -332,11 +361,12 @@ std::optional<int> ask_pain(std::ostream& prompt, const Signals& signals, std::s
 bool ask_yes(std::ostream& prompt, const Signals& signals, std::string_view question) {
     for (;;) {
         prompt << question << " [Y/n] " << std::flush;
-        const auto line = read_line(signals);
+        const auto line = read_line(prompt, signals);
         if (!line) return false;
         const std::string answer = lowercase(split_list(*line).empty() ? "" : split_list(*line).front());
         if (answer.empty() || answer == "y" || answer == "yes") return true;
         if (answer == "n" || answer == "no") return false;
+        prompt << "Please answer y or n.\n";
     }
 }
 
@@ -396,7 +426,8 @@ int run_go(const GoOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
     const Routine routine = routine_for(o, ctx, catalogue);
 
-    const bool screen = ::isatty(STDOUT_FILENO) == 1;
+    // A terminal that cannot place the cursor gets the lines a script gets.
+    const bool screen = ::isatty(STDOUT_FILENO) == 1 && ctx.env("TERM").value_or("") != "dumb";
     const bool keys = ::isatty(STDIN_FILENO) == 1;
     const bool ask = keys && !o.yes;
     std::ostream& prompt = screen ? ctx.out : ctx.err;
@@ -427,7 +458,8 @@ int run_go(const GoOptions& o, Context& ctx) {
         std::size_t shown_segment = static_cast<std::size_t>(-1);
         bool redraw = true;
         auto line = [&](const std::string& text) { ctx.out << fmt::format("[{}] {}\n", clock_text(guide.active_ms()), text) << std::flush; };
-        if (!screen) line(fmt::format("{}: {} exercises", heading, routine.items.size()));
+        if (!screen)
+            line(fmt::format("{}: {} exercise{}", heading, routine.items.size(), routine.items.size() == 1 ? "" : "s"));
         while (!guide.finished()) {
             const std::size_t segment_id = guide.position();
             if (screen && (redraw || shown_seconds != guide.remaining_seconds() || shown_segment != segment_id)) {
@@ -518,10 +550,12 @@ int run_go(const GoOptions& o, Context& ctx) {
     s.duration = static_cast<int>(std::min<std::int64_t>(guide.active_ms() / 1000, 86400));
     const auto done = std::count_if(s.entries.begin(), s.entries.end(), [](const Entry& e) { return e.status == EntryStatus::done; });
     const std::size_t skipped = s.entries.size() - static_cast<std::size_t>(done);
-    const std::string summary = fmt::format("{} in {}: {} of {} exercises done{}", quit ? "Stopped" : "Finished",
+    const std::string summary = fmt::format("{} in {}: {} of {} exercise{} done{}", quit ? "Stopped" : "Finished",
                                             format_seconds(s.duration), done, s.entries.size(),
-                                            skipped ? fmt::format(", {} skipped or not reached", skipped) : "");
-    ctx.out << (screen ? "" : fmt::format("[{}] ", clock_text(guide.active_ms()))) << summary << '\n';
+                                            s.entries.size() == 1 ? "" : "s",
+                                            skipped ? fmt::format(", {} {}", skipped, quit ? "skipped or not reached" : "skipped") : "");
+    // Flushed before any question, which may go to another stream.
+    ctx.out << (screen ? "" : fmt::format("[{}] ", clock_text(guide.active_ms()))) << summary << std::endl;
     if (o.no_log) {
         if (!ctx.quiet) ctx.out << "Not logged (--no-log).\n";
         return 0;
@@ -537,7 +571,7 @@ int run_go(const GoOptions& o, Context& ctx) {
     if (ask) {
         s.pain_after = ask_pain(prompt, signals, "now, after");
         prompt << "A note (Enter to skip): " << std::flush;
-        s.note = read_line(signals).value_or("");
+        s.note = read_line(prompt, signals).value_or("");
         if (s.note.size() > max_note_bytes) s.note.resize(max_note_bytes);
     }
     const Instant start = ctx.now;
@@ -570,7 +604,7 @@ std::vector<Command> setup_go(CLI::App& app) {
     auto* sub = app.add_subcommand("go", "Be guided through a routine, second by second, then log it");
     add_plan_options(*sub, o->plan);
     sub->add_flag("--last", o->last, "Run the last plan shown by 'backcare plan'");
-    sub->add_option("-x,--exercises", o->exercises, "Run these exercises, comma-separated ids, at the level's dose")
+    sub->add_option("-x,--exercises", o->exercises, "Run these exercises, comma-separated ids, at the doses your log has earned")
         ->type_name("IDS");
     sub->add_flag("--no-log", o->no_log, "Do not log the session, and ask nothing");
     sub->add_flag("-y,--yes", o->yes, "Ask no questions: log what was done, without pain scores or a note");

@@ -86,8 +86,11 @@ void Guide::next() {
 void Guide::skip() {
     if (finished()) return;
     const std::size_t item = item_index();
-    states_[item] = ItemState::skipped;
-    sets_done_[item] = 0;
+    // Done before (then gone back to): it stays done.
+    if (states_[item] != ItemState::done) {
+        states_[item] = ItemState::skipped;
+        sets_done_[item] = 0;
+    }
     enter_item(item + 1);
 }
 
@@ -96,8 +99,8 @@ void Guide::back() {
     const bool near_start = finished() || (at_ == first_segment(item) && in_segment_ms_ < 3000);
     if (near_start && item > 0) --item;
     if (item >= items_.size()) return;
-    states_[item] = ItemState::pending;
-    sets_done_[item] = 0;
+    // Going back to do it again takes nothing away from what was done.
+    if (states_[item] == ItemState::skipped) states_[item] = ItemState::pending;
     enter_item(item);
 }
 

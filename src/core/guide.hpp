@@ -47,7 +47,8 @@ public:
     // The current exercise counts as done, at its full dose.
     void next();
     void skip();
-    // To the start of the current exercise; near its start, to the previous one.
+    // To the start of the current exercise; near its start, to the previous
+    // one. Sets already done there stay done.
     void back();
 
     bool finished() const { return at_ >= segments_.size(); }

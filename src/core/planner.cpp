@@ -91,12 +91,15 @@ struct Pick {
     Dose dose;
     std::string why;
     bool eased = false;
+    // For a variant: the exercise itself at its own dose, when the variant is in the routine already.
+    std::optional<RoutineItem> instead = {};
 };
 
 class Doses {
 public:
-    Doses(const Catalogue& catalogue, const PlanRequest& request, std::span<const Session> recent)
-        : catalogue_(catalogue), request_(request), recent_(recent) {}
+    // Without history (ignoring: the doses it earned do not fit the time), the level's doses.
+    Doses(const Catalogue& catalogue, const PlanRequest& request, std::span<const Session> recent, bool ignoring = false)
+        : catalogue_(catalogue), request_(request), recent_(recent), ignoring_(ignoring) {}
 
     const Pick& operator()(const Exercise& e, int level) {
         const auto key = std::pair{e.id, level};
@@ -106,6 +109,9 @@ public:
 
 private:
     Pick pick(const Exercise& e, int level) const {
+        if (ignoring_)
+            return {&e, dose_at_level(e, level),
+                    fmt::format("the doses your log has earned do not fit {} minutes: the level {} dose", request_.minutes, level)};
         const Progression p = progress(e, catalogue_, level, recent_);
         const bool eased = p.last_step == Step::down;
         if (!p.variant) return {&e, p.dose, p.why, eased};
@@ -115,13 +121,15 @@ private:
             return {&e, p.dose, p.why + fmt::format("; {} does not fit this place or equipment, so the same again", p.variant->name),
                     eased};
         const Progression v = progress(*p.variant, catalogue_, 1, recent_);
+        RoutineItem same{e, p.dose, 0, "", fmt::format("{}; {} is in the routine already, so this at that dose", p.why, p.variant->name), eased};
         return {p.variant, v.dose, fmt::format("{}; {}", p.why, v.has_history ? v.why : "starting at its lightest dose"),
-                eased || v.last_step == Step::down};
+                eased || v.last_step == Step::down, std::move(same)};
     }
 
     const Catalogue& catalogue_;
     const PlanRequest& request_;
     std::span<const Session> recent_;
+    bool ignoring_;
     std::map<std::pair<std::string, int>, Pick> cache_;
 };
 
@@ -171,16 +179,22 @@ std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ran
         const int still_needed = std::max(0, static_cast<int>(min_exercises) - static_cast<int>(chosen.size()) - 1);
         for (const Candidate& c : ranked) {
             if (!slot.accepts(*c.exercise)) continue;
+            auto in_routine = [&](const std::string& id) {
+                return std::any_of(chosen.begin(), chosen.end(), [&](const RoutineItem& i) { return i.exercise.id == id; });
+            };
             const Pick& pick = doses(*c.exercise, level);
-            const Exercise& e = *pick.exercise;
-            if (std::any_of(chosen.begin(), chosen.end(), [&](const RoutineItem& i) { return i.exercise.id == e.id; }))
-                continue;
-            const int seconds = estimate_seconds(pick.dose) + worst_transition;
-            if (used + seconds + still_needed * cheapest > budget) continue;
-            std::string because = fmt::format("{}; {}", slot.describe(), describe_age(c.age));
-            if (&e != c.exercise) because = fmt::format("in place of {}: {}", c.exercise->name, because);
-            chosen.push_back({e, pick.dose, seconds, std::move(because), pick.why, pick.eased});
-            used += seconds;
+            RoutineItem item{*pick.exercise, pick.dose, 0, "", pick.why, pick.eased};
+            if (in_routine(pick.exercise->id)) {
+                if (!pick.instead || in_routine(c.exercise->id)) continue;
+                item = *pick.instead;
+            }
+            item.seconds = estimate_seconds(item.dose) + worst_transition;
+            if (used + item.seconds + still_needed * cheapest > budget) continue;
+            item.chosen_because = fmt::format("{}; {}", slot.describe(), describe_age(c.age));
+            if (item.exercise.id != c.exercise->id)
+                item.chosen_because = fmt::format("in place of {}: {}", c.exercise->name, item.chosen_because);
+            used += item.seconds;
+            chosen.push_back(std::move(item));
             break;
         }
     }
@@ -315,7 +329,7 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
 
     // In the ranked order; when that does not fit, the quickest exercises
     // first, so that whether a routine fits does not depend on the seed.
-    auto attempt = [&](int level, int seconds) {
+    auto attempt = [&](int level, int seconds, Doses& doses) {
         auto chosen = choose(ranked, request, level, seconds, doses);
         if (chosen) return chosen;
         auto quickest = ranked;
@@ -326,12 +340,16 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
         return choose(quickest, request, level, seconds, doses);
     };
     // The level's dose first; the lightest dose if that does not fit.
-    auto chosen = attempt(request.level, budget);
-    if (!chosen) chosen = attempt(1, budget);
+    auto chosen = attempt(request.level, budget, doses);
+    if (!chosen) chosen = attempt(1, budget, doses);
+    // Doses the log has earned can outgrow the time; then the plain ones, said so.
+    Doses plain(catalogue, request, {}, true);
+    if (!chosen && !recent.empty()) chosen = attempt(request.level, budget, plain);
+    if (!chosen && !recent.empty()) chosen = attempt(1, budget, plain);
     if (!chosen) {
         // Would more time help? Then say how much is enough.
         for (int minutes = request.minutes + 1; minutes <= max_minutes; ++minutes)
-            if (attempt(1, minutes * 60))
+            if (attempt(1, minutes * 60, plain))
                 throw NoResult(fmt::format("no {} routine of {} exercises fits {} minute{} ({}); try --minutes {}",
                                            name_of_goal(request.goal), min_exercises, request.minutes,
                                            request.minutes == 1 ? "" : "s", describe_request(request), minutes));

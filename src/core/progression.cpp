@@ -87,7 +87,14 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
                      std::span<const Session> chronological) {
     Progression p;
     p.dose = dose_at_level(exercise, level);
-    const bool pause = pause_reason(chronological).has_value();
+    // Steps up are withheld only after the session that pauses progression.
+    std::size_t pause_at = chronological.size();
+    if (pause_reason(chronological))
+        for (std::size_t i = chronological.size(); i-- > 0;)
+            if (chronological[i].pain_before || chronological[i].pain_after) {
+                pause_at = i;
+                break;
+            }
     int streak = 0;
     int skips = 0;
     std::string last_skip;
@@ -101,7 +108,8 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
         streak = 0;
         skips = 0;
         if (next) {
-            change = fmt::format("{} → {}", because, rung(*next, p.dose));
+            change = direction == Step::up ? fmt::format("{} → {}", because, rung(*next, p.dose))
+                                           : fmt::format("{} → {}, from {}", because, rung(*next, p.dose), rung(p.dose, *next));
             p.dose = *next;
             return;
         }
@@ -114,7 +122,9 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
         }
     };
 
-    for (const Session& s : chronological) {
+    for (std::size_t i = 0; i < chronological.size(); ++i) {
+        const Session& s = chronological[i];
+        const bool pause = i > pause_at;
         const Entry* e = entry_for(s, exercise.id);
         if (!e) {
             if (painful(s)) streak = 0;
@@ -136,8 +146,7 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
             streak = 0;
         } else if (pain_rise(s) <= 0 && ++streak >= sessions_to_step_up) {
             if (pause && !p.variant) {
-                streak = sessions_to_step_up;
-                p.paused = true;
+                streak = sessions_to_step_up;  // due, and withheld
             } else if (!p.variant) {
                 const auto next = step_up(p.dose, exercise.dose);
                 const Exercise* harder = exercise.harder.empty() ? nullptr : catalogue.find(exercise.harder);
@@ -153,6 +162,8 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
     }
 
     p.has_history = seen;
+    const bool can_step = step_up(p.dose, exercise.dose) || (!exercise.harder.empty() && catalogue.find(exercise.harder));
+    p.paused = pause_at < chronological.size() && streak >= sessions_to_step_up && !p.variant && can_step;
     if (!seen) {
         p.why = fmt::format("not done in the last {} days: the level {} dose", progression_memory_days, level);
         return p;
@@ -161,7 +172,7 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
     if (!change.empty()) parts.push_back(change);
     if (p.paused)
         parts.push_back("a step up is due but paused for pain");
-    else if (!p.variant && streak >= sessions_to_step_up)
+    else if (!p.variant && !can_step && streak >= sessions_to_step_up)
         parts.push_back("the top of its range, and the catalogue has no harder variant");
     else if (!p.variant)
         parts.push_back(fmt::format("{} of {} sessions at full dose towards the next step", streak, sessions_to_step_up));

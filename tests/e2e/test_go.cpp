@@ -227,6 +227,7 @@ TEST_CASE("go: Ctrl-C or SIGTERM mid-hold restores the terminal and logs nothing
         s.wait_for("Hold");
         ::kill(s.pid(), SIGTERM);
         CHECK(contains(s.wait_for("EXIT="), "EXIT=143"));
+        CHECK(contains(s.text(), "backcare: error: stopped by SIGTERM; nothing was logged"));
         s.expect_terminal_restored();
     }
     SECTION("Ctrl-C at the question afterwards") {
@@ -236,6 +237,10 @@ TEST_CASE("go: Ctrl-C or SIGTERM mid-hold restores the terminal and logs nothing
         s.wait_for("Pain now, after");
         s.keys({"C-c"});
         CHECK(contains(s.wait_for("EXIT="), "EXIT=130"));
+        // The message on a line of its own, not after the prompt.
+        bool own_line = false;
+        for (const auto& line : e2e::lines(s.text())) own_line |= line.rfind("backcare: error: stopped by Ctrl-C", 0) == 0;
+        CHECK(own_line);
         s.expect_terminal_restored();
     }
     CHECK_FALSE(fs::exists(db_path(h)));
@@ -260,6 +265,23 @@ TEST_CASE("go: a resize redraws the screen to the new size", "[go][tty]") {
     CHECK(contains(after, "Open book"));
     CHECK(contains(after, "q quit"));
     for (const auto& line : lines) CHECK(e2e::display_width(line) <= 50);
+    // Very small: the time, the name, the count and the keys stay.
+    s.keys({"Space"});
+    s.tmux({"resize-window", "-x", "20", "-y", "5"});
+    std::string tiny;
+    for (int i = 0; i < 100; ++i) {
+        tiny = s.text();
+        if (contains(tiny, "keys: space n s b q")) break;
+        std::this_thread::sleep_for(50ms);
+    }
+    lines = e2e::lines(tiny);
+    REQUIRE(lines.size() >= 4);
+    CHECK(lines[0].rfind("00:0", 0) == 0);
+    CHECK(contains(lines[0], "PAUSED"));
+    CHECK(contains(tiny, "Open book"));
+    CHECK(contains(tiny, " Get into position"));
+    CHECK(contains(tiny, "keys: space n s b q"));
+    for (const auto& line : lines) CHECK(e2e::display_width(line) <= 20);
     s.keys({"q"});
     s.expect_terminal_restored();
 }
@@ -270,6 +292,12 @@ TEST_CASE("go: colour follows --color and NO_COLOR", "[go][tty]") {
         Screen s(h, "--yes --exercises open-book");
         s.wait_for("Open book");
         CHECK(contains(s.escapes(), "\033[1m"));
+        s.keys({"q"});
+    }
+    SECTION("lines, as without a terminal, when TERM is dumb") {
+        Screen s(h, "--yes --exercises open-book", "1", {{"TERM", "dumb"}});
+        CHECK(contains(s.wait_for("] Open book (1 of 1)"), "[00:00] Your own routine: 1 exercise"));
+        CHECK(s.format("#{alternate_on}") == "0");
         s.keys({"q"});
     }
     SECTION("none with NO_COLOR") {

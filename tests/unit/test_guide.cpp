@@ -116,13 +116,24 @@ TEST_CASE("guide: next, skip and back", "[guide]") {
         g.back();  // the first: stays at its start
         CHECK(g.item_index() == 0);
     }
-    SECTION("back from the end reopens the last exercise") {
+    SECTION("back from the end reopens the last exercise, which stays done") {
         g.next();
         g.next();
         REQUIRE(g.finished());
         g.back();
         CHECK(g.item_index() == 1);
-        CHECK(g.state(1) == ItemState::pending);
+        CHECK(g.state(1) == ItemState::done);
+        g.skip();  // skipping it now does not undo it
+        CHECK(g.entries()[1].status == EntryStatus::done);
+    }
+    SECTION("going back to a finished exercise and quitting keeps it done") {
+        g.advance(20'000 + 9'000 + 10'000 + 9'000);
+        REQUIRE(g.item_index() == 1);
+        g.back();
+        CHECK(g.item_index() == 0);
+        const auto e = g.entries();
+        CHECK(e[0].status == EntryStatus::done);
+        CHECK(e[0].sets == 2);
     }
     SECTION("quitting part-way logs the sets completed and marks the rest skipped") {
         g.advance(20'000 + 9'000 + 5'000);  // the first set, and into the rest

@@ -1,7 +1,9 @@
 // Doses that follow the history (progression.hpp), and the planner using them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -139,7 +141,7 @@ TEST_CASE("progression: pain rising by 2 steps down", "[progression]") {
     const Progression p = run(days);
     CHECK(format_dose(p.dose) == "10x5s");
     CHECK(p.last_step == Step::down);
-    CHECK(p.why == "pain rose from 2 to 4 on 2026-11-04 → 10 reps; 0 of 3 sessions at full dose towards the next step");
+    CHECK(p.why == "pain rose from 2 to 4 on 2026-11-04 → 10 reps, from 12 reps; 0 of 3 sessions at full dose towards the next step");
     SECTION("a rise of 1 does not") {
         days.back() = {1, 12, 5, 2, 3};
         CHECK(format_dose(run(days).dose) == "12x5s");
@@ -192,6 +194,20 @@ TEST_CASE("progression: pain of 7 or more pauses stepping up", "[progression]") 
             CHECK_FALSE(pause_reason(h));
         }
     }
+    SECTION("steps earned before the painful session stay; it only withholds the next") {
+        std::vector<Day> days(3, Day{1, 10, 5, 1, 1});
+        days.push_back({1, 12, 5, 8, 8});
+        const Progression p = run(days);
+        CHECK(format_dose(p.dose) == "12x5s");
+        CHECK_FALSE(p.paused);
+        CHECK(p.why == "did 10 reps for 3 sessions without pain rising → 12 reps; 0 of 3 sessions at full dose towards the next step");
+        for (int i = 0; i < 3; ++i) days.push_back({1, 12, 5});
+        const Progression q = run(days);
+        CHECK(format_dose(q.dose) == "12x5s");
+        CHECK(q.paused);
+        days.push_back({1, 12, 5, 8, 8});  // a step due, then pain again: not due any more
+        CHECK_FALSE(run(days).paused);
+    }
     SECTION("pain before the session counts too") {
         CHECK(pause_reason(history({{1, 10, 5, 9, std::nullopt}})) == "pain 9/10 before the session of 2026-11-01");
     }
@@ -236,4 +252,63 @@ TEST_CASE("planner: doses from the history, eased doses not padded, and why", "[
     CHECK(e->dose.sets == base.sets);
     CHECK(e->dose_because.find("pain rose from 2 to 6") == 0);
     CHECK(e->dose_because.find("more set") == std::string::npos);
+}
+
+TEST_CASE("planner: an eased exercise whose easier variant is planned already stays, at its own dose", "[progression][planner]") {
+    Exercise m = make_exercise("m", {Goal::posture}, Kind::mobility);
+    Exercise a = make_exercise("a", {Goal::posture}, Kind::strength);
+    a.easier = "b";
+    Exercise b = make_exercise("b", {Goal::posture}, Kind::strength);
+    Exercise st = make_exercise("st", {Goal::posture}, Kind::stretch);
+    const Catalogue c({m, a, b, st});
+    const auto h = history({{1, 10, 0, 3, 6}}, "a");  // pain rose: a goes to its easier variant, b
+    const auto today = std::chrono::sys_days{std::chrono::year{2026} / 11 / 20};
+    int instead = 0;
+    for (std::uint64_t seed = 0; seed < 30; ++seed) {
+        PlanRequest r;
+        r.goal = Goal::posture;
+        r.seed = seed;
+        const Routine routine = plan_routine(c, r, {}, today, h);
+        std::set<std::string> ids;
+        for (const auto& item : routine.items) {
+            CHECK(ids.insert(item.exercise.id).second);  // never twice
+            if (item.exercise.id == "a") {
+                CHECK(item.dose_because == "pain rose from 3 to 6 on 2026-11-01 → the easier variant, Exercise b; "
+                                           "Exercise b is in the routine already, so this at that dose");
+                ++instead;
+            }
+        }
+        CHECK(ids.count("b") == 1);
+    }
+    CHECK(instead > 0);
+}
+
+TEST_CASE("planner: doses the log earned that outgrow the time give way to the level's", "[progression][planner]") {
+    std::vector<Exercise> list;
+    for (auto [id, kind] : {std::pair{"m", Kind::mobility}, {"s", Kind::strength}, {"t", Kind::stretch}}) {
+        Exercise e = make_exercise(id, {Goal::posture}, kind);
+        e.dose.reps = Range{10, 30};
+        list.push_back(e);
+    }
+    const Catalogue c(list);
+    std::vector<Session> h;
+    for (const char* id : {"m", "s", "t"}) {
+        auto more = history(std::vector<Day>(30, Day{1, 30, 0, 2, 2}), id);
+        h.insert(h.end(), more.begin(), more.end());
+    }
+    std::sort(h.begin(), h.end(), [](const Session& x, const Session& y) { return x.started < y.started; });
+    PlanRequest r;
+    r.goal = Goal::posture;
+    r.minutes = 7;
+    const auto today = std::chrono::sys_days{std::chrono::year{2026} / 12 / 20};
+    const Routine earned = plan_routine(c, r, {}, today, h);
+    REQUIRE(earned.items.size() == 3);
+    CHECK(earned.items[0].dose.reps == 30);
+    r.minutes = 3;
+    const Routine plain = plan_routine(c, r, {}, today, h);
+    REQUIRE(plain.items.size() == 3);
+    for (const auto& item : plain.items) {
+        CHECK(item.dose.reps == 10);
+        CHECK(item.dose_because.find("the doses your log has earned do not fit 3 minutes: the level 1 dose") == 0);
+    }
 }
