@@ -48,6 +48,8 @@ Session typed_session(const LogOptions& o, Context& ctx, const Catalogue& catalo
         std::ifstream in(file, std::ios::binary);
         if (!in) throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));
         PlannedSession planned = read_plan_json(read_all(in));
+        // Each entry keeps the plan's dose, skipped ones too, for stats' adherence.
+        for (Entry& e : planned.entries) e.planned = PlannedDose{e.sets, e.reps, e.hold};
         for (const auto& id : o.skip) {
             auto it = std::find_if(planned.entries.begin(), planned.entries.end(), [&](const Entry& e) { return e.exercise_id == id; });
             if (it == planned.entries.end()) {

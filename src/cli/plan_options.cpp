@@ -1,7 +1,5 @@
 #include "plan_options.hpp"
 
-#include <algorithm>
-#include <limits>
 
 #include <CLI/CLI.hpp>
 
@@ -30,8 +28,8 @@ PlanRequest request_from(const PlanOptions& o, const Config& c, Date today) {
 }
 
 std::vector<Session> recent_in(const Journal& journal, Date today) {
-    auto recent = journal.recent(std::numeric_limits<std::size_t>::max() / 2, today - std::chrono::days{progression_memory_days});
-    std::reverse(recent.begin(), recent.end());
+    std::vector<Session> recent;
+    journal.each([&](const Session& s) { recent.push_back(s); }, today - std::chrono::days{progression_memory_days});
     return recent;
 }
 

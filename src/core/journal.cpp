@@ -53,6 +53,12 @@ CREATE TABLE entry (
     PRIMARY KEY (session_id, position)
 ) WITHOUT ROWID;
 )sql",
+    // 2: the dose a plan or guided routine prescribed for an entry; NULL when typed without one.
+    R"sql(
+ALTER TABLE entry ADD COLUMN planned_sets INTEGER CHECK (planned_sets >= 1);
+ALTER TABLE entry ADD COLUMN planned_reps INTEGER CHECK (planned_reps >= 0);
+ALTER TABLE entry ADD COLUMN planned_hold INTEGER CHECK (planned_hold >= 0);
+)sql",
 };
 
 [[noreturn]] void translate(const SQLite::Exception& e, const fs::path& path) {
@@ -160,10 +166,13 @@ Entry read_entry(SQLite::Statement& q, int first) {
     e.side = q.getColumn(first + 5).getString();
     e.load = q.getColumn(first + 6).getString();
     e.status = q.getColumn(first + 7).getString() == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    if (!q.getColumn(first + 8).isNull() && !q.getColumn(first + 9).isNull() && !q.getColumn(first + 10).isNull())
+        e.planned = PlannedDose{q.getColumn(first + 8).getInt(), q.getColumn(first + 9).getInt(), q.getColumn(first + 10).getInt()};
     return e;
 }
 
-constexpr const char* entry_columns = "exercise_id, exercise_name, sets, reps, hold, side, load, status";
+constexpr const char* entry_columns =
+    "exercise_id, exercise_name, sets, reps, hold, side, load, status, planned_sets, planned_reps, planned_hold";
 
 }  // namespace
 
@@ -228,8 +237,8 @@ public:
         : db_(db),
           session_(db, "INSERT INTO session (uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
-          entry_(db, "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+          entry_(db, "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status, "
+                     "planned_sets, planned_reps, planned_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     // The new row's id, or 0 when the uuid was already there.
     std::int64_t insert(const Session& s) {
@@ -259,6 +268,15 @@ public:
             entry_.bindNoCopy(8, e.side);
             entry_.bindNoCopy(9, e.load);
             entry_.bindNoCopy(10, e.status == EntryStatus::skipped ? "skipped" : "done");
+            if (e.planned) {
+                entry_.bind(11, e.planned->sets);
+                entry_.bind(12, e.planned->reps);
+                entry_.bind(13, e.planned->hold);
+            } else {
+                entry_.bind(11);
+                entry_.bind(12);
+                entry_.bind(13);
+            }
             entry_.exec();
             entry_.reset();
         }
@@ -440,13 +458,19 @@ std::vector<Session> Journal::recent(std::size_t limit, std::optional<Date> sinc
     });
 }
 
-void Journal::each(const std::function<void(const Session&)>& visit) const {
+void Journal::each(const std::function<void(const Session&)>& visit, std::optional<Date> since) const {
     guarded(path_, [&] {
         // One pass over a join, so memory holds one session at a time.
         SQLite::Statement q(*db_, fmt::format("SELECT s.id, s.uuid, s.started, s.utc_offset, s.duration, s.goal, s.pain_before, "
-                                              "s.pain_after, s.note, s.origin, {} FROM session s JOIN entry e ON e.session_id = s.id "
-                                              "ORDER BY s.started, s.id, e.position",
-                                              "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.load, e.status"));
+                                              "s.pain_after, s.note, s.origin, {} FROM session s {} JOIN entry e ON e.session_id = s.id "
+                                              "{}ORDER BY s.started, s.id, e.position",
+                                              "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.load, e.status, "
+                                              "e.planned_sets, e.planned_reps, e.planned_hold",
+                                              // The whole log streams in order of start, unsorted; a
+                                              // recent part is found by date, then sorted.
+                                              since ? "INDEXED BY session_local_date CROSS" : "",
+                                              since ? "WHERE s.local_date >= ? " : ""));
+        if (since) q.bind(1, format_date(*since));
         std::optional<Session> current;
         while (q.executeStep()) {
             const std::int64_t id = q.getColumn(0).getInt64();
@@ -466,7 +490,8 @@ LastDone Journal::last_done(std::optional<Date> since) const {
     return guarded(path_, [&] {
         LastDone out;
         // From the sessions of the period (the local_date index), then their entries (the primary key).
-        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM session s JOIN entry e ON e.session_id = s.id "
+        // CROSS JOIN keeps that order: without statistics SQLite would scan every entry.
+        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM session s CROSS JOIN entry e ON e.session_id = s.id "
                                   "WHERE s.local_date >= ? AND e.status = 'done' GROUP BY e.exercise_id");
         q.bind(1, since ? format_date(*since) : std::string("0000-01-01"));
         while (q.executeStep())
@@ -624,7 +649,7 @@ void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::func
         const std::string sessions_sql = "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after "
                                          "FROM session s";
         const std::string entries_sql = "SELECT e.session_id, e.exercise_id, e.sets, e.reps, e.hold, "
-                                        "e.side = 'each', e.status = 'done' FROM ";
+                                        "e.side = 'each', e.status = 'done', e.planned_sets, e.planned_reps, e.planned_hold FROM ";
         const std::string filter = session_filter(f);
         RawStatement sessions(db_->getHandle(), whole ? sessions_sql + " WHERE 1" + filter + " ORDER BY s.id"
                                                       : sessions_sql + " WHERE s.local_date BETWEEN :from AND :to" + filter +
@@ -663,6 +688,10 @@ void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::func
                 r.hold = entries.integer(4);
                 r.each_side = entries.integer(5) != 0;
                 r.done = entries.integer(6) != 0;
+                if (entries.null(7) || entries.null(8) || entries.null(9))
+                    r.planned.reset();
+                else
+                    r.planned = PlannedDose{entries.integer(7), entries.integer(8), entries.integer(9)};
                 visit(r);
             }
         }

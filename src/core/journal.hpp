@@ -19,7 +19,7 @@ class Database;
 
 namespace backcare {
 
-inline constexpr int journal_schema = 1;
+inline constexpr int journal_schema = 2;
 inline constexpr std::int32_t journal_application_id = 0x42434152;  // "BCAR"
 inline constexpr int busy_timeout_ms = 5000;
 
@@ -69,7 +69,7 @@ public:
     // Newest first by start.
     std::vector<Session> recent(std::size_t limit, std::optional<Date> since) const;
     // Every session, oldest first, one at a time (memory does not grow with the log).
-    void each(const std::function<void(const Session&)>&) const;
+    void each(const std::function<void(const Session&)>&, std::optional<Date> since = std::nullopt) const;
     // The last day each exercise was done, looking back to since (all time without it).
     LastDone last_done(std::optional<Date> since = std::nullopt) const;
     int sessions_on(Date local_day) const;

@@ -133,6 +133,16 @@ void check_entry(const Entry& e) {
     if (e.side != "both" && e.side != "each" && e.side != "left" && e.side != "right")
         throw UsageError(fmt::format("{}: side must be both, each, left or right", e.exercise_id));
     if (e.load.size() > 40) throw UsageError(fmt::format("{}: load is longer than 40 characters", e.exercise_id));
+    if (const auto& p = e.planned) {
+        if (p->sets < 1 || p->sets > max_sets)
+            throw UsageError(fmt::format("{}: planned sets must be from 1 to {}", e.exercise_id, max_sets));
+        if (p->reps < 0 || p->reps > max_reps)
+            throw UsageError(fmt::format("{}: planned reps must be from 0 to {}", e.exercise_id, max_reps));
+        if (p->hold < 0 || p->hold > max_hold_seconds)
+            throw UsageError(fmt::format("{}: planned hold must be from 0 to {} seconds", e.exercise_id, max_hold_seconds));
+        if (p->reps == 0 && p->hold == 0)
+            throw UsageError(fmt::format("{}: a planned dose needs reps, a hold or both", e.exercise_id));
+    }
 }
 
 void check_session(const Session& s) {

@@ -14,7 +14,7 @@ namespace backcare {
 
 const char* const session_csv_header =
     "uuid,started,date,duration_seconds,goal,pain_before,pain_after,note,origin,position,exercise,name,sets,reps,"
-    "hold_seconds,side,load,status";
+    "hold_seconds,side,load,status,planned_sets,planned_reps,planned_hold";
 
 namespace {
 
@@ -33,9 +33,11 @@ Dose dose_of(const Entry& e) {
 }
 
 Json entry_json(const Entry& e) {
-    return Json{{"exercise", e.exercise_id}, {"name", e.exercise_name}, {"sets", e.sets},
-                {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", e.side},
-                {"load", e.load},            {"status", e.status == EntryStatus::skipped ? "skipped" : "done"}};
+    Json j{{"exercise", e.exercise_id}, {"name", e.exercise_name}, {"sets", e.sets},
+           {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", e.side},
+           {"load", e.load},            {"status", e.status == EntryStatus::skipped ? "skipped" : "done"}};
+    if (e.planned) j["planned"] = Json{{"sets", e.planned->sets}, {"reps", e.planned->reps}, {"hold_seconds", e.planned->hold}};
+    return j;
 }
 
 template <class T> T get(const Json& j, const char* key, const T& fallback) {
@@ -63,10 +65,28 @@ void check_keys(const Json& j, std::initializer_list<const char*> known, std::st
     }
 }
 
+// An entry's "planned" object; null or absent: typed without a plan. Its
+// bounds are checked with the entry's (check_entry).
+std::optional<PlannedDose> planned_from_json(const Json& j) {
+    if (!j.contains("planned") || j.at("planned").is_null()) return std::nullopt;
+    const Json& p = j.at("planned");
+    if (!p.is_object())
+        throw UsageError("'planned' must be an object such as {\"sets\": 2, \"reps\": 10, \"hold_seconds\": 0}, or null");
+    check_keys(p, {"sets", "reps", "hold_seconds"}, "'planned' (it takes sets, reps and hold_seconds)");
+    auto value = [&](const char* key, int fallback) {
+        if (!p.contains(key) || p.at(key).is_null()) return fallback;
+        if (!p.at(key).is_number_integer()) throw UsageError(fmt::format("'planned.{}' must be a whole number", key));
+        const auto v = p.at(key).get<long long>();
+        if (v < -1000000 || v > 1000000) throw UsageError(fmt::format("'planned.{}' is out of range", key));
+        return static_cast<int>(v);
+    };
+    return PlannedDose{value("sets", 1), value("reps", 0), value("hold_seconds", 0)};
+}
+
 Entry entry_from_json(const Json& j, const Catalogue& catalogue) {
     if (j.is_string()) return parse_item(j.get<std::string>(), catalogue);
     if (!j.is_object()) throw UsageError("an entry must be an object or a string such as \"cat-cow:10\"");
-    check_keys(j, {"exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status"}, "an entry");
+    check_keys(j, {"exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status", "planned"}, "an entry");
     Entry e;
     e.exercise_id = get<std::string>(j, "exercise", "");
     if (e.exercise_id.empty()) throw UsageError("an entry has no 'exercise'");
@@ -82,6 +102,7 @@ Entry entry_from_json(const Json& j, const Catalogue& catalogue) {
     const auto status = get<std::string>(j, "status", "done");
     if (status != "done" && status != "skipped") throw UsageError("'status' must be done or skipped");
     e.status = status == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    e.planned = planned_from_json(j);
     return e;
 }
 
@@ -302,7 +323,8 @@ void write_session_csv(std::ostream& out, const Session& s) {
     for (const Entry& e : s.entries)
         out << head << ',' << ++position << ',' << csv_field(e.exercise_id) << ',' << csv_field(e.exercise_name) << ','
             << e.sets << ',' << e.reps << ',' << e.hold << ',' << e.side << ',' << csv_field(e.load) << ','
-            << (e.status == EntryStatus::skipped ? "skipped" : "done") << "\r\n";
+            << (e.status == EntryStatus::skipped ? "skipped" : "done") << ','
+            << (e.planned ? fmt::format("{},{},{}", e.planned->sets, e.planned->reps, e.planned->hold) : ",,") << "\r\n";
 }
 
 SessionReader::SessionReader(std::istream& in, std::string label, const Catalogue& catalogue)
@@ -405,6 +427,15 @@ std::optional<Session> SessionReader::next() {
             for (const char* key : {"name", "side", "load", "status"})
                 if (!field(key).empty()) entry[key] = field(key);
             for (const char* key : {"sets", "reps", "hold_seconds"}) number(key, entry);
+            // The planned dose: empty columns (or none, in an older export) when typed without a plan.
+            Json planned = Json::object();
+            for (const auto& [column, key] : {std::pair{"planned_sets", "sets"}, std::pair{"planned_reps", "reps"},
+                                              std::pair{"planned_hold", "hold_seconds"}}) {
+                Json one;
+                number(column, one);
+                if (one.contains(column)) planned[key] = one.at(column);
+            }
+            if (!planned.empty()) entry["planned"] = planned;
             pending_ = false;
             if (session) {
                 session->entries.push_back(entry_from_json(entry, catalogue_));

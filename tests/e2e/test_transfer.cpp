@@ -52,7 +52,8 @@ TEST_CASE("export --format csv has the documented header and one row per entry",
     REQUIRE(!records.empty());
     CHECK(records[0] == std::vector<std::string>{"uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after",
                                                  "note", "origin", "position", "exercise", "name", "sets", "reps",
-                                                 "hold_seconds", "side", "load", "status"});
+                                                 "hold_seconds", "side", "load", "status", "planned_sets", "planned_reps",
+                                                 "planned_hold"});
     std::size_t entries = 0;
     for (const auto& s : history_json(h)) entries += s.at("entries").size();
     CHECK(records.size() == entries + 1);
@@ -235,4 +236,96 @@ TEST_CASE("import: a missing file is an I/O error; --dry-run checks and stores n
     const auto r = h.run({"import", empty.string()});
     CHECK(r.status == 0);
     CHECK(contains(r.out, "0 added, 0 already present"));
+}
+
+TEST_CASE("export and import carry the planned dose; an export without it still imports", "[transfer]") {
+    Home a;
+    fill(a);
+    // The plan's entries carry it, the typed ones do not.
+    const auto sessions = json_lines(export_of(a, "jsonl"));
+    REQUIRE(sessions.size() == 4);
+    std::size_t planned = 0, typed = 0;
+    for (const auto& s : sessions)
+        for (const auto& e : s.at("entries")) {
+            INFO(e.dump());
+            if (s.at("origin") == "plan") {
+                REQUIRE(e.contains("planned"));
+                CHECK(e.at("planned").size() == 3);
+                ++planned;
+            } else {
+                CHECK_FALSE(e.contains("planned"));
+                ++typed;
+            }
+        }
+    CHECK(planned >= 3);
+    CHECK(typed == 6);
+    const auto rows = csv_records(export_of(a, "csv"));
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const bool from_plan = rows[i][8] == "plan";
+        CHECK(rows[i][18].empty() == !from_plan);
+        CHECK(rows[i][19].empty() == !from_plan);
+        CHECK(rows[i][20].empty() == !from_plan);
+    }
+
+    SECTION("a CSV export from before the planned columns imports, with no planned dose") {
+        std::string old;
+        for (const auto& r : rows) {
+            for (std::size_t i = 0; i < 18; ++i) {
+                std::string field = r[i];
+                if (field.find_first_of(",\"\r\n") != std::string::npos) {
+                    std::string quoted = "\"";
+                    for (char c : field) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+                    field = quoted + "\"";
+                }
+                old += (i ? "," : "") + field;
+            }
+            old += "\r\n";
+        }
+        Home b;
+        const fs::path file = b.write("old.csv", old);
+        const auto r = b.run({"import", file.string()});
+        INFO("stderr: " << r.err);
+        REQUIRE(r.status == 0);
+        CHECK(contains(r.out, "4 added, 0 already present"));
+        CHECK(scalar(db_path(b), "SELECT count(*) FROM entry WHERE planned_sets IS NOT NULL") == 0);
+        for (const auto& s : json_lines(export_of(b, "jsonl")))
+            for (const auto& e : s.at("entries")) CHECK_FALSE(e.contains("planned"));
+    }
+}
+
+TEST_CASE("import refuses a bad planned dose with its file and line, and stores nothing", "[transfer][bad-input]") {
+    const std::string good =
+        R"({"uuid": "0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b", "started": "2026-11-20T08:00:00+00:00", "entries": )"
+        R"([{"exercise": "cat-cow", "reps": 10, "planned": {"sets": 1, "reps": 10, "hold_seconds": 0}}]})";
+    auto with_planned = [](const std::string& planned) {
+        return str(R"({"uuid": "1b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b", "started": "2026-11-21T08:00:00+00:00", "entries": )",
+                   R"([{"exercise": "cat-cow", "reps": 10}, {"exercise": "chin-tuck", "reps": 10, "planned": )", planned, "}]}");
+    };
+    using Case = std::pair<std::string, std::vector<std::string>>;
+    for (const auto& [planned, fragments] : std::vector<Case>{
+             {R"({"sets": 1, "reps": -10, "hold_seconds": 0})", {"chin-tuck: planned reps must be from 0 to 1000"}},
+             {R"({"sets": 0, "reps": 10, "hold_seconds": 0})", {"chin-tuck: planned sets must be from 1 to 50"}},
+             {R"({"sets": 1, "reps": 10, "hold_seconds": -5})", {"chin-tuck: planned hold must be from 0 to 3600 seconds"}},
+             {R"({"sets": 1, "reps": "ten", "hold_seconds": 0})", {"'planned.reps' must be a whole number"}},
+             {R"({"sets": 1, "reps": 10, "hold_seconds": 2.5})", {"'planned.hold_seconds' must be a whole number"}},
+             {R"({"sets": 1, "reps": 10, "tempo": 3})", {"unknown key 'tempo' in 'planned'"}},
+             {R"("2x10")", {"'planned' must be an object"}},
+         }) {
+        INFO(planned);
+        Home h;
+        const std::string input = good + "\n" + with_planned(planned) + "\n";
+        const fs::path file = h.write("in.jsonl", input);
+        // Into a fresh home: no log is left behind.
+        e2e::expect_error(h.run({"import", file.string()}), 65, {str(file.string(), ":2:")});
+        CHECK_FALSE(fs::exists(db_path(h)));
+        // Into a log: unchanged.
+        must(h, {"log", "cat-cow:10"});
+        const auto before = h.snapshot();
+        const auto r = h.run({"import", file.string()});
+        e2e::expect_error(r, 65, {str(file.string(), ":2:")});
+        for (const auto& fragment : fragments) CHECK(contains(r.err, fragment));
+        CHECK(h.snapshot() == before);
+        e2e::expect_error(h.run({"log", "-"}, input), 65, {"<stdin>:2:", fragments.front()});
+        CHECK(h.snapshot() == before);
+    }
 }

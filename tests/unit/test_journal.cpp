@@ -63,6 +63,8 @@ struct Fixture {
         s1.pain_after = 2;
         s1.goal = Goal::flexibility;
         s2.origin = Origin::plan;
+        s2.entries[0].planned = PlannedDose{1, 10, 0};  // skipped, as planned
+        s2.entries[1].planned = PlannedDose{2, 12, 0};  // done at less than planned
         Journal j = Journal::open_for_writing(path);
         const AddResult r = j.add({s1, s2, s3});
         const AddResult r4 = j.add({s4});
@@ -118,6 +120,10 @@ TEST_CASE("add stores sessions as given and returns their ids", "[journal]") {
         s.note = note;
         s.entries[1].status = EntryStatus::skipped;
         s.entries[3].side = "right";
+        if (n % 2) {
+            s.entries[0].planned = PlannedDose{2, 10, 0};
+            s.entries[1].planned = PlannedDose{1, 0, 30};
+        }
         s.pain_before = static_cast<int>(n % 11);
         s.goal = Goal::strength;
         s.origin = Origin::import;

@@ -55,7 +55,9 @@ void make_fixture(const fs::path& path, int version) {
     }
     if (version == journal_schema) {
         Journal j = Journal::open_for_writing(path);
-        j.add({make_session(1, utc(2026, 11, 20, 18, 0)), make_session(2, utc(2026, 11, 21, 18, 0), 3600, {"childs-pose:30s"})});
+        Session planned = make_session(2, utc(2026, 11, 21, 18, 0), 3600, {"childs-pose:30s"});
+        planned.entries[0].planned = PlannedDose{1, 0, 45};
+        j.add({make_session(1, utc(2026, 11, 20, 18, 0)), planned});
         return;
     }
     create_journal_at_version(path, version);
@@ -143,4 +145,58 @@ TEST_CASE("a log migrated from schema 0 matches a log created at the current sch
     CHECK(schema_of(migrated) == schema_of(fresh));
     CHECK(raw_pragma(migrated, "user_version") == raw_pragma(fresh, "user_version"));
     CHECK(raw_pragma(migrated, "application_id") == raw_pragma(fresh, "application_id"));
+}
+
+TEST_CASE("a version-1 log with entries migrates, and its entries read back without a planned dose", "[journal][migration]") {
+    TempDir dir;
+    const fs::path path = dir.path() / "backcare.db";
+    create_journal_at_version(path, 1);
+    // Two sessions as backcare of schema 1 stored them: no planned columns yet.
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO session (id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) VALUES "
+                "(1, '0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b', 1795000000, 3600, 420, 'posture', 4, 2, 'old', 'plan'), "
+                "(2, '1b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b', 1795090000, 0, 60, NULL, NULL, NULL, '', 'typed')");
+        db.exec("INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status) VALUES "
+                "(1, 1, 'cat-cow', 'Cat-cow', 1, 10, 0, 'both', '', 'done'), "
+                "(1, 2, 'band-rows', 'Band rows', 2, 12, 0, 'both', 'red', 'skipped'), "
+                "(2, 1, 'childs-pose', 'Child''s pose', 1, 0, 30, 'both', '', 'done')");
+    }
+    REQUIRE(raw_pragma(path, "user_version") == 1);
+
+    // Reading migrates it (open_existing brings an older log up to date).
+    auto j = Journal::open_existing(path);
+    REQUIRE(j.has_value());
+    CHECK(journal_version(path) == std::optional<int>(journal_schema));
+    std::vector<Session> sessions;
+    j->each([&](const Session& s) { sessions.push_back(s); });
+    REQUIRE(sessions.size() == 2);
+    REQUIRE(sessions[0].entries.size() == 2);
+    CHECK(sessions[0].note == "old");
+    CHECK(sessions[0].entries[1].load == "red");
+    CHECK(sessions[0].entries[1].status == EntryStatus::skipped);
+    for (const auto& s : sessions)
+        for (const auto& e : s.entries) CHECK_FALSE(e.planned.has_value());
+    CHECK(j->find("1") == sessions[0]);
+    CHECK(j->recent(10, std::nullopt) == std::vector<Session>{sessions[1], sessions[0]});
+    {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT count(*) FROM entry WHERE planned_sets IS NULL AND planned_reps IS NULL AND planned_hold IS NULL")
+                  .getInt() == 3);
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+
+    // A planned dose stored after the migration reads back; the constraints hold.
+    Journal w = Journal::open_for_writing(path);
+    Session s = make_session(9, utc(2026, 11, 23, 18, 30), 0, {"cat-cow:8", "childs-pose:30s"});
+    s.entries[0].planned = PlannedDose{1, 10, 0};
+    const AddResult r = w.add({s});
+    REQUIRE(r.added.size() == 1);
+    CHECK(w.find(s.uuid) == r.added[0]);
+    CHECK(w.find(s.uuid)->entries[0].planned == PlannedDose{1, 10, 0});
+    CHECK_FALSE(w.find(s.uuid)->entries[1].planned.has_value());
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    CHECK_THROWS(db.exec("UPDATE entry SET planned_sets = 0 WHERE session_id = 1"));
+    CHECK_THROWS(db.exec("UPDATE entry SET planned_reps = -1 WHERE session_id = 1"));
+    CHECK_THROWS(db.exec("UPDATE entry SET planned_hold = -1 WHERE session_id = 1"));
 }

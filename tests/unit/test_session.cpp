@@ -191,6 +191,27 @@ TEST_CASE("check_session accepts a valid session and names the field of an inval
         s.entries[0].reps = max_reps + 1;
         CHECK_THAT(check_error(s), Catch::Contains("reps"));
     }
+    SECTION("a planned dose within the same bounds as the dose") {
+        Session s = good;
+        s.entries[0].planned = PlannedDose{max_sets, max_reps, max_hold_seconds};
+        CHECK_NOTHROW(check_session(s));
+        s.entries[0].planned = PlannedDose{1, 0, 30};
+        CHECK_NOTHROW(check_session(s));
+        for (const auto& [bad, field] : std::vector<std::pair<PlannedDose, std::string>>{
+                 {{0, 10, 0}, "planned sets"},
+                 {{max_sets + 1, 10, 0}, "planned sets"},
+                 {{1, -1, 0}, "planned reps"},
+                 {{1, max_reps + 1, 0}, "planned reps"},
+                 {{1, 10, -5}, "planned hold"},
+                 {{1, 10, max_hold_seconds + 1}, "planned hold"},
+                 {{1, 0, 0}, "planned dose needs reps, a hold or both"}}) {
+            INFO(field);
+            s.entries[0].planned = bad;
+            const std::string m = check_error(s);
+            CHECK_THAT(m, Catch::StartsWith("cat-cow: "));
+            CHECK_THAT(m, Catch::Contains(field));
+        }
+    }
     SECTION("a side that is not both, each, left or right") {
         Session s = good;
         s.entries[1].side = "up";

@@ -59,6 +59,10 @@ Session rich_session(std::uint64_t n, const std::string& note) {
     s.id = static_cast<std::int64_t>(40 + n);
     s.entries[1].status = EntryStatus::skipped;
     s.entries[4].side = "left";
+    // From a plan: done in full, skipped, done at less; the last two typed.
+    s.entries[0].planned = PlannedDose{1, 10, 0};
+    s.entries[1].planned = PlannedDose{1, 0, 30};
+    s.entries[2].planned = PlannedDose{3, 12, 0};
     s.goal = Goal::posture;
     s.pain_before = 3;
     s.pain_after = 0;
@@ -348,6 +352,83 @@ TEST_CASE("read_sessions reads back JSON Lines and CSV exports", "[session_io]")
     SECTION("the same session twice in a row stays two records in JSON") {
         const auto back = read_text(jsonl_of({sessions[0], sessions[0]}), "in.jsonl");
         CHECK(back.size() == 2);
+    }
+}
+
+TEST_CASE("a planned dose is written only when known, and read back", "[session_io]") {
+    const Session s = rich_session(1, "");
+    const std::string line = session_json(s, false);
+    CHECK_THAT(line, Catch::Contains(R"("status":"done","planned":{"sets":1,"reps":10,"hold_seconds":0}})"));
+    CHECK_THAT(line, Catch::Contains(R"("load":"red","status":"done","planned":{"sets":3,"reps":12,"hold_seconds":0}})"));
+    std::size_t planned = 0;
+    for (auto at = line.find("\"planned\""); at != std::string::npos; at = line.find("\"planned\"", at + 1)) ++planned;
+    CHECK(planned == 3);  // the typed entries have none
+    CHECK(parse_session_json(session_json(s, false), catalogue()).entries == s.entries);
+
+    SECTION("null or absent: typed without a plan; missing numbers take the entry's defaults") {
+        const std::string head = R"({"started":"2026-11-23T18:30:00Z","entries":[)";
+        CHECK_FALSE(parse_session_json(head + R"({"exercise":"cat-cow","reps":10,"planned":null}]})", catalogue())
+                        .entries[0].planned.has_value());
+        CHECK(parse_session_json(head + R"({"exercise":"childs-pose","hold_seconds":20,"planned":{"hold_seconds":30}}]})", catalogue())
+                  .entries[0].planned == PlannedDose{1, 0, 30});
+    }
+    SECTION("CSV: three trailing columns, empty when unknown") {
+        std::ostringstream out;
+        write_session_csv(out, s);
+        const std::string csv = out.str();
+        CHECK(csv.find(",done,1,10,0\r\n") != std::string::npos);
+        CHECK(csv.find(",skipped,1,0,30\r\n") != std::string::npos);
+        CHECK(csv.find(",done,3,12,0\r\n") != std::string::npos);
+        CHECK(csv.find(",left,,done,,,\r\n") != std::string::npos);
+    }
+    SECTION("CSV with the header of an export without planned columns") {
+        std::string old_header = session_csv_header;
+        old_header = old_header.substr(0, old_header.find(",planned_sets"));
+        std::string csv = old_header + "\r\n";
+        Session typed = plain_session(2);
+        std::ostringstream rows;
+        write_session_csv(rows, typed);
+        std::string row = rows.str();
+        row = row.substr(0, row.size() - std::string(",,,\r\n").size()) + "\r\n";
+        const auto back = read_text(csv + row, "old.csv");
+        REQUIRE(back.size() == 1);
+        CHECK(back[0] == typed);
+        CHECK_FALSE(back[0].entries[0].planned.has_value());
+    }
+}
+
+TEST_CASE("a bad planned dose is refused, naming it", "[session_io]") {
+    const std::string head = R"({"started":"2026-11-23T18:30:00Z","entries":[{"exercise":"cat-cow","reps":10,"planned":)";
+    auto planned_error = [&](const std::string& planned) { return json_error(head + planned + "}]}"); };
+    CHECK_NOTHROW(parse_session_json(head + R"({"sets":1,"reps":10,"hold_seconds":0}}]})", catalogue()));
+    CHECK_THAT(planned_error(R"({"sets":1,"reps":-10,"hold_seconds":0})"), Catch::Contains("planned reps"));
+    CHECK_THAT(planned_error(R"({"sets":0,"reps":10})"), Catch::Contains("planned sets"));
+    CHECK_THAT(planned_error(R"({"reps":10,"hold_seconds":-1})"), Catch::Contains("planned hold"));
+    CHECK_THAT(planned_error(R"({"sets":1,"reps":0,"hold_seconds":0})"), Catch::Contains("planned dose needs reps"));
+    CHECK_THAT(planned_error(R"({"sets":1,"reps":"10"})"), Catch::Contains("'planned.reps' must be a whole number"));
+    CHECK_THAT(planned_error(R"({"sets":1.5,"reps":10})"), Catch::Contains("'planned.sets' must be a whole number"));
+    CHECK_THAT(planned_error(R"({"reps":10,"tempo":3})"), Catch::Contains("unknown key 'tempo' in 'planned'"));
+    CHECK_THAT(planned_error(R"({"reps":10,"hold":5})"), Catch::Contains("unknown key 'hold'"));
+    CHECK_THAT(planned_error(R"("1x10")"), Catch::Contains("'planned' must be an object"));
+    CHECK_THAT(planned_error("[1,10,0]"), Catch::Contains("'planned' must be an object"));
+    CHECK_THAT(planned_error("10"), Catch::Contains("'planned' must be an object"));
+    CHECK_THAT(planned_error(R"({"reps":10000000000})"), Catch::Contains("'planned.reps' is out of range"));
+
+    SECTION("in CSV, by the file's line") {
+        std::ostringstream out;
+        out << session_csv_header << "\r\n";
+        write_session_csv(out, rich_session(1, ""));
+        const std::string csv = out.str();
+        std::string bad = csv;
+        bad.replace(bad.find(",done,1,10,0\r\n"), std::string(",done,1,10,0").size(), ",done,1,-10,0");
+        std::string m = read_error(bad, "in.csv");
+        CHECK_THAT(m, Catch::StartsWith("in.csv:2: "));
+        CHECK_THAT(m, Catch::Contains("planned reps"));
+        bad = csv;
+        bad.replace(bad.find(",done,1,10,0\r\n"), std::string(",done,1,10,0").size(), ",done,one,10,0");
+        m = read_error(bad, "in.csv");
+        CHECK_THAT(m, Catch::StartsWith("in.csv:2: "));
+        CHECK_THAT(m, Catch::Contains("'planned_sets' must be a whole number"));
     }
 }
 
