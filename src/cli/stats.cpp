@@ -81,7 +81,7 @@ int run_stats(const StatsOptions& o, Context& ctx) {
 
 std::vector<Command> setup_stats(CLI::App& app) {
     auto o = std::make_shared<StatsOptions>();
-    auto* sub = app.add_subcommand("stats", "Progress: weeks against the target, streaks, a heat map, exercises and pain");
+    auto* sub = app.add_subcommand("stats", "Progress: weeks against the target, streaks, a heat map, exercises, adherence and pain");
     sub->add_option("--since", o->since, "From this date or period: 2026-11-01, 7d, 4w, 3m, 1y, all (default: 12 weeks)")
         ->type_name("WHEN");
     sub->add_option("--until", o->until, "Up to and including this date (default: today)")->type_name("WHEN");
@@ -92,7 +92,9 @@ std::vector<Command> setup_stats(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json", "csv"}))
         ->type_name("FORMAT");
     sub->footer("Days are local calendar days where each session was logged; weeks start on week_start and are "
-                "measured against weekly_target (see 'backcare config'). Pain warnings: pain after a session of 7/10 or "
+                "measured against weekly_target (see 'backcare config'). Adherence: the weeks that met it (a week not "
+                "yet over counts once it is met), and each entry against the dose planned for it ('backcare log --plan' "
+                "keeps it): full, reduced, skipped or unplanned. Pain warnings: pain after a session of 7/10 or "
                 "more in the last 14 days, or a rise of 2 points over two weeks.");
     return {{sub, [o](Context& ctx) { return run_stats(*o, ctx); }}};
 }

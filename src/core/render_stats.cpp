@@ -18,6 +18,8 @@ long long minutes(long long seconds) { return (seconds + 30) / 60; }
 
 std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
 
+std::string percent(double v) { return fmt::format("{}%", std::lround(v)); }
+
 std::string change(double early, double late) {
     const double d = std::round((late - early) * 10) / 10;
     return d == 0 ? "no change" : fmt::format("{:+.1f}", d);
@@ -136,8 +138,12 @@ void render_heatmap(std::ostream& out, const Stats& st, const Style& style) {
 
 void render_period_table(std::ostream& out, const Stats& st, const Style& style) {
     const bool weeks = st.by == Period::week;
+    // Weeks show their share of the target (Stats::weeks are the periods then).
+    const bool shares = weeks && st.adherence.target > 0 && st.adherence.weeks.size() == st.periods.size();
     const std::string_view title = st.by == Period::day ? "Day" : weeks ? "Week of" : "Month";
-    out << style.bold(fmt::format("{:<12}{:<22}{:>8}{:>12}", title, "Sessions", "Minutes", "Pain after")) << '\n';
+    out << style.bold(shares ? fmt::format("{:<12}{:<22}{:>5}{:>9}{:>12}", title, "Sessions", "Share", "Minutes", "Pain after")
+                             : fmt::format("{:<12}{:<22}{:>8}{:>12}", title, "Sessions", "Minutes", "Pain after"))
+        << '\n';
     const auto current = period_start(st.today, st.by, st.week_start);
     for (auto p = st.periods.rbegin(); p != st.periods.rend(); ++p) {
         const auto& t = p->totals;
@@ -159,7 +165,12 @@ void render_period_table(std::ostream& out, const Stats& st, const Style& style)
             sessions = fmt::format("{:<22}", t.sessions);
         }
         const auto pain = average(t.pain_after_sum, t.pain_after_n);
-        out << fmt::format("{:<12}{}{:>8}{:>12}\n", label, sessions, minutes(t.seconds), pain ? one_decimal(*pain) : "-");
+        if (shares) {
+            const auto& share = st.adherence.weeks[static_cast<std::size_t>(st.periods.rend() - p - 1)].share;
+            sessions += fmt::format("{:>5}", share ? percent(*share) : "-");
+        }
+        out << fmt::format("{:<12}{}{:>{}}{:>12}\n", label, sessions, minutes(t.seconds), shares ? 9 : 8,
+                           pain ? one_decimal(*pain) : "-");
     }
 }
 
@@ -213,6 +224,18 @@ void render_goals(std::ostream& out, const Stats& st, const Style& style) {
     }
 }
 
+// A name cut to the width, with an ellipsis where it was cut.
+std::string fit_name(std::string name, std::size_t width, const Style& style) {
+    if (display_width(name) > width) {
+        while (!name.empty() && display_width(name) > width - 1) {
+            name.pop_back();
+            while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();
+        }
+        name += style.unicode ? "…" : "~";
+    }
+    return pad(printable(name), width);
+}
+
 void render_exercises(std::ostream& out, const Stats& st, const Style& style) {
     if (st.exercises.empty()) return;
     std::size_t name_width = 8;
@@ -227,22 +250,67 @@ void render_exercises(std::ostream& out, const Stats& st, const Style& style) {
                                   "Last done", progress_below ? "" : " Progress"))
         << '\n';
     for (const auto& e : st.exercises) {
-        std::string name = e.name;
-        if (display_width(name) > name_width) {
-            while (!name.empty() && display_width(name) > name_width - 1) {
-                name.pop_back();
-                while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();
-            }
-            name += style.unicode ? "…" : "~";
-        }
         const std::string progress = progress_text(e, style);
-        out << fmt::format("{} {:>5} {:>7} {:>8}  {}", pad(printable(name), name_width), e.times, e.reps ? std::to_string(e.reps) : "-",
+        out << fmt::format("{} {:>5} {:>7} {:>8}  {}", fit_name(e.name, name_width, style), e.times, e.reps ? std::to_string(e.reps) : "-",
                            held_text(e.hold), format_date(e.last));
         if (!progress_below)
             out << "  " << progress;
         else if (progress != "-")
             out << "\n  progress " << progress;
         out << '\n';
+    }
+}
+
+// "8 of 11 weeks met the target of 5 sessions; 73% of the target on average, ..."
+std::string weeks_adherence_text(const Stats& st) {
+    const auto& a = st.adherence;
+    if (a.target == 0) return "no weekly target is set";
+    std::vector<std::string> parts;
+    if (a.weeks_counted == 0)
+        parts.push_back("no week to count yet");
+    else
+        parts.push_back(fmt::format("{} of {} met the target of {}; {} of the target on average, each week counted up to 100%",
+                                    a.weeks_met, plural(a.weeks_counted, "week", "weeks"),
+                                    plural(a.target, "session", "sessions"), percent(*a.average_share)));
+    const auto current = period_start(st.today, Period::week, st.week_start);
+    bool this_week = false, cut = false;
+    for (const auto& w : a.weeks)
+        if (!w.counted) (period_start(w.start, Period::week, st.week_start) == current ? this_week : cut) = true;
+    if (this_week) parts.push_back("this week counts once it is met");
+    if (cut) parts.push_back("a week cut short by --since or --until counts only once it is met");
+    return join(parts, "; ");
+}
+
+// "20 at full dose, 5 reduced, 6 skipped: 65% at full dose; 118 logged without a plan"
+std::string doses_text(const DoseCounts& d) {
+    if (d.full + d.reduced + d.skipped == 0)
+        return fmt::format("{} logged without a plan, so none to compare ('backcare log --plan' keeps the plan's dose)",
+                           plural(d.unplanned, "exercise", "exercises"));
+    std::string s = fmt::format("{} at full dose, {} reduced, {} skipped: {} at full dose", d.full, d.reduced, d.skipped,
+                                percent(*d.full_share()));
+    if (d.unplanned) s += fmt::format("; {} logged without a plan", d.unplanned);
+    return s;
+}
+
+void render_adherence(std::ostream& out, const Stats& st, const Style& style) {
+    if (st.totals.sessions == 0) return;
+    const auto& a = st.adherence;
+    out << '\n' << style.bold("Adherence") << '\n';
+    write_labeled(out, "  Weeks     ", 12, weeks_adherence_text(st), style.width);
+    if (a.doses.entries() > 0) write_labeled(out, "  Doses     ", 12, doses_text(a.doses), style.width);
+    if (a.doses.full + a.doses.reduced + a.doses.skipped == 0) return;
+    // The counts take 42 columns.
+    std::size_t name_width = 8;
+    for (const auto& e : a.exercises) name_width = std::max(name_width, display_width(e.name));
+    name_width = std::min(name_width, style.width > 42 + 12 ? style.width - 42 : 12);
+    out << '\n'
+        << style.bold(fmt::format("{} {:>5} {:>7} {:>7} {:>9} {:>9}", pad("Exercise", name_width), "Full", "Reduced", "Skipped",
+                                  "Unplanned", "Full dose"))
+        << '\n';
+    for (const auto& e : a.exercises) {
+        const auto share = e.doses.full_share();
+        out << fmt::format("{} {:>5} {:>7} {:>7} {:>9} {:>9}\n", fit_name(e.name, name_width, style), e.doses.full,
+                           e.doses.reduced, e.doses.skipped, e.doses.unplanned, share ? percent(*share) : "-");
     }
 }
 
@@ -327,6 +395,7 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
                           fmt::format("{} (average per set, first half of the period against the second)", progress_text(e, style)),
                           style.width);
         }
+        if (st.adherence.doses.entries() > 0) write_labeled(out, "  Doses     ", 12, doses_text(st.adherence.doses), style.width);
         if (!st.history.empty()) render_history(out, st, style);
         render_pain(out, st, style);
         return;
@@ -337,6 +406,7 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
     render_heatmap(out, st, style);
     render_goals(out, st, style);
     render_exercises(out, st, style);
+    render_adherence(out, st, style);
     render_pain(out, st, style);
 }
 
@@ -360,6 +430,39 @@ Json totals_json(const DayTotals& t) {
 Json optional_date(const std::optional<Date>& d) {
     if (!d) return nullptr;
     return format_date(*d);
+}
+
+Json doses_json(const DoseCounts& d) {
+    return Json{{"full", d.full},
+                {"reduced", d.reduced},
+                {"skipped", d.skipped},
+                {"unplanned", d.unplanned},
+                {"full_share", optional_number(d.full_share())}};
+}
+
+Json adherence_json(const Adherence& a) {
+    const bool target = a.target > 0;
+    Json weeks = Json::array();
+    for (const auto& w : a.weeks)
+        weeks.push_back(Json{{"start", format_date(w.start)},
+                             {"end", format_date(w.end)},
+                             {"sessions", w.sessions},
+                             {"share", optional_number(w.share)},
+                             {"met", target ? Json(w.met) : Json(nullptr)},
+                             {"whole", w.whole},
+                             {"counted", w.counted}});
+    Json exercises = Json::array();
+    for (const auto& e : a.exercises) {
+        Json row{{"id", e.id}, {"name", e.name}};
+        row.update(doses_json(e.doses));
+        exercises.push_back(row);
+    }
+    return Json{{"weeks", weeks},
+                {"weeks_counted", a.weeks_counted},
+                {"weeks_met", target ? Json(a.weeks_met) : Json(nullptr)},
+                {"average_share", optional_number(a.average_share)},
+                {"doses", doses_json(a.doses)},
+                {"exercises", exercises}};
 }
 
 }  // namespace
@@ -427,6 +530,7 @@ std::string stats_json(const Stats& st) {
              {"weeks", weeks},
              {"goals", goals},
              {"exercises", exercises},
+             {"adherence", adherence_json(st.adherence)},
              {"pain", Json{{"before", optional_number(st.pain.before)},
                            {"after", optional_number(st.pain.after)},
                            {"before_scores", st.pain.before_n},

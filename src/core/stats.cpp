@@ -146,6 +146,61 @@ std::vector<Warning> pain_warnings(const std::vector<DayTotals>& day_rows, Date 
     return out;
 }
 
+DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned) {
+    if (!done) return DoseClass::skipped;
+    if (!planned) return DoseClass::unplanned;
+    return sets >= planned->sets && reps >= planned->reps && hold >= planned->hold ? DoseClass::full : DoseClass::reduced;
+}
+
+void DoseCounts::add(DoseClass c) {
+    switch (c) {
+        case DoseClass::full: ++full; break;
+        case DoseClass::reduced: ++reduced; break;
+        case DoseClass::skipped: ++skipped; break;
+        case DoseClass::unplanned: ++unplanned; break;
+    }
+}
+
+void DoseCounts::add(const DoseCounts& o) {
+    full += o.full;
+    reduced += o.reduced;
+    skipped += o.skipped;
+    unplanned += o.unplanned;
+}
+
+std::optional<double> DoseCounts::full_share() const {
+    const int compared = full + reduced + skipped;
+    if (compared == 0) return std::nullopt;
+    return 100.0 * full / compared;
+}
+
+Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today) {
+    Adherence a;
+    a.target = std::max(target, 0);
+    double capped = 0;
+    for (const auto& w : weeks) {
+        WeekAdherence wa;
+        wa.start = w.start;
+        wa.end = w.end;
+        wa.sessions = w.totals.sessions;
+        const Date first = period_start(w.start, Period::week, week_start);
+        wa.whole = w.start == first && w.end == first + days{6} && w.end < today;
+        if (a.target > 0) {
+            wa.share = 100.0 * wa.sessions / a.target;
+            wa.met = wa.sessions >= a.target;
+            wa.counted = wa.whole || wa.met;
+        }
+        if (wa.counted) {
+            ++a.weeks_counted;
+            if (wa.met) ++a.weeks_met;
+            capped += std::min(*wa.share, 100.0);
+        }
+        a.weeks.push_back(wa);
+    }
+    if (a.weeks_counted > 0) a.average_share = capped / a.weeks_counted;
+    return a;
+}
+
 Date default_since(Date today, int week_start) {
     return period_start(today, Period::week, week_start) - days{7 * (heatmap_weeks - 1)};
 }
@@ -154,8 +209,11 @@ namespace {
 
 struct ExerciseAcc {
     ExerciseTotals totals;
+    DoseCounts doses;
     std::int64_t last_started = INT64_MIN;
     std::int64_t last_session = 0;  // where its name is looked up
+    std::int64_t skipped_started = INT64_MIN;
+    std::int64_t skipped_session = 0;  // where, for an exercise only skipped
     long long early_reps = 0, late_reps = 0, early_hold = 0, late_hold = 0;
     long long early_n = 0, late_n = 0;
 };
@@ -177,7 +235,7 @@ public:
         if (!day_totals_ || !r.has_entry || (st_.filter.exercise && r.exercise_id != *st_.filter.exercise)) return;
         (r.done ? day_totals_->done : day_totals_->skipped) += 1;
         if (in_period_) (r.done ? st_.totals.done : st_.totals.skipped) += 1;
-        if (in_period_ && r.done) add_exercise(r);
+        if (in_period_) add_exercise(r);
     }
 
     // The days with a session, in order.
@@ -191,12 +249,15 @@ public:
         return out;
     }
 
-    std::vector<ExerciseTotals> exercises(const StatsSource& src) {
+    // The exercises done, and every exercise's doses against the plan (those only skipped too).
+    std::vector<ExerciseTotals> exercises(const StatsSource& src, std::vector<ExerciseAdherence>& doses) {
         std::vector<ExerciseTotals> out;
         for (auto& [id, a] : exercises_) {
             auto& t = a.totals;
             t.id = id;
-            t.name = src.exercise_name(a.last_session, id);
+            t.name = src.exercise_name(t.times > 0 ? a.last_session : a.skipped_session, id);
+            doses.push_back({id, t.name, a.doses});
+            if (t.times == 0) continue;
             auto avg = [](long long sum, long long n) { return n ? std::optional(static_cast<double>(sum) / n) : std::nullopt; };
             t.early_reps = avg(a.early_reps, a.early_n);
             t.late_reps = avg(a.late_reps, a.late_n);
@@ -205,6 +266,9 @@ public:
             out.push_back(std::move(t));
         }
         std::stable_sort(out.begin(), out.end(), [](const ExerciseTotals& a, const ExerciseTotals& b) { return a.times > b.times; });
+        std::stable_sort(doses.begin(), doses.end(), [](const ExerciseAdherence& a, const ExerciseAdherence& b) {
+            return a.doses.entries() > b.doses.entries();
+        });
         return out;
     }
 
@@ -251,6 +315,14 @@ private:
             last_exercise_ = &*it;
         }
         auto& a = last_exercise_->second;
+        a.doses.add(dose_class(r.done, r.sets, r.reps, r.hold, r.planned));
+        if (!r.done) {
+            if (r.started >= a.skipped_started) {
+                a.skipped_started = r.started;
+                a.skipped_session = r.session;
+            }
+            return;
+        }
         auto& t = a.totals;
         const int sides = r.each_side ? 2 : 1;
         t.times += 1;
@@ -315,7 +387,8 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     Aggregator agg(st, query_from, st.to, middle);
     src.each_row(query_from, st.to, rq.filter, [&](const StatsRow& r) { agg.add(r); });
     const std::vector<DayTotals> day_rows = agg.days();  // one per day with a session
-    st.exercises = agg.exercises(src);
+    std::vector<ExerciseAdherence> doses;
+    st.exercises = agg.exercises(src, doses);
     for (const auto& d : day_rows)
         if (d.day >= st.from) ++st.active_days;
 
@@ -325,6 +398,9 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
         st.weekly_pain_after.push_back(average(w.totals.pain_after_sum, w.totals.pain_after_n));
         st.weekly_pain_before.push_back(average(w.totals.pain_before_sum, w.totals.pain_before_n));
     }
+    st.adherence = week_adherence(st.weeks, rq.weekly_target, rq.week_start, st.today);
+    st.adherence.exercises = std::move(doses);
+    for (const auto& e : st.adherence.exercises) st.adherence.doses.add(e.doses);
 
     // Pain over the period and the two halves of its logged part.
     DayTotals early, late;

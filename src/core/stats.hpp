@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clock.hpp"
+#include "session.hpp"
 #include "settings.hpp"
 
 namespace backcare {
@@ -121,6 +122,52 @@ struct GoalTotals {
     long long seconds = 0;
 };
 
+// Adherence: how the sessions of each week compare with the weekly target,
+// and how each entry compares with the dose planned for it.
+enum class DoseClass {
+    full,       // done, with sets, reps and hold each at least as planned
+    reduced,    // done, below the planned dose in sets, reps or hold
+    skipped,    // skipped, planned or not
+    unplanned,  // done, logged without a planned dose
+};
+DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned);
+
+struct DoseCounts {
+    int full = 0, reduced = 0, skipped = 0, unplanned = 0;
+    void add(DoseClass);
+    void add(const DoseCounts&);
+    int entries() const { return full + reduced + skipped + unplanned; }
+    // full / (full + reduced + skipped) as a percentage; nullopt when that is 0 / 0.
+    std::optional<double> full_share() const;
+};
+
+struct ExerciseAdherence {
+    std::string id;
+    std::string name;  // as it was logged most recently
+    DoseCounts doses;
+};
+
+struct WeekAdherence {
+    Date start{}, end{};  // as in Stats::weeks: clipped to the period
+    int sessions = 0;
+    std::optional<double> share;  // sessions / target as a percentage, over 100 too; nullopt without a target
+    bool met = false;             // sessions >= target; false without a target
+    bool whole = true;            // the period holds all of the week, and it ended before today
+    bool counted = false;         // whole, or met already: a week still open counts once it is met
+};
+
+struct Adherence {
+    int target = 0;  // sessions a week; 0: no target
+    std::vector<WeekAdherence> weeks;
+    int weeks_counted = 0, weeks_met = 0;
+    std::optional<double> average_share;  // over the counted weeks, each capped at 100
+    DoseCounts doses;                     // every entry of the period
+    std::vector<ExerciseAdherence> exercises;  // most entries first
+};
+
+// The weekly part of Adherence from the weeks of a period (split by week).
+Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today);
+
 // Everything `backcare stats` shows.
 struct Stats {
     Date today{}, from{}, to{};  // the period, inclusive; from is never before the first session when --since all
@@ -144,6 +191,7 @@ struct Stats {
     std::vector<std::optional<double>> weekly_pain_after;  // one per entry of weeks
     std::vector<std::optional<double>> weekly_pain_before;
     std::vector<Warning> warnings;
+    Adherence adherence;
 };
 
 // One entry of a logged session, with its session's fields, as the log gives
@@ -160,6 +208,7 @@ struct StatsRow {
     int sets = 1, reps = 0, hold = 0;
     bool each_side = false;
     bool done = true;
+    std::optional<PlannedDose> planned;  // nullopt: logged without a planned dose
 };
 
 // What the log gives the summary. Implemented by the journal; tests may fake it.

@@ -19,6 +19,9 @@ namespace {
 constexpr int fixture_sessions = 50;
 constexpr int fixture_entries = 149;
 constexpr int fixture_skipped = 6;
+// Entries done with a planned dose (the sessions from 26 October on, but for
+// the doorway stretches and the open book).
+constexpr int fixture_planned_done = 75;
 
 void import_fixture(const Home& h) {
     const auto r = h.run({"import", e2e::source_path("tests/e2e/fixtures/stats.jsonl")});
@@ -91,6 +94,41 @@ TEST_CASE("stats totals equal the log's sessions and entries for every period sp
         long long done = 0;
         for (const auto& e : j.at("exercises")) done += e.at("times").get<long long>();
         CHECK(done == fixture_entries - fixture_skipped);
+        // Adherence: every entry in one class, overall and per exercise.
+        const Json& a = j.at("adherence");
+        const Json& doses = a.at("doses");
+        CHECK(doses.at("full").get<long long>() + doses.at("reduced").get<long long>() + doses.at("skipped").get<long long>() +
+                  doses.at("unplanned").get<long long>() ==
+              fixture_entries);
+        CHECK(doses.at("skipped") == fixture_skipped);
+        CHECK(doses.at("full").get<long long>() + doses.at("reduced").get<long long>() == fixture_planned_done);
+        for (const char* key : {"full", "reduced", "skipped", "unplanned"}) {
+            INFO(key);
+            CHECK(sum_of(a.at("exercises"), key) == doses.at(key).get<long long>());
+            CHECK(doses.at(key).get<long long>() > 0);  // the fixture has each
+        }
+        const double compared = doses.at("full").get<double>() + doses.at("reduced").get<double>() + doses.at("skipped").get<double>();
+        CHECK(doses.at("full_share").get<double>() == Approx(100 * doses.at("full").get<double>() / compared).margin(0.005));
+        // Weeks: the same weeks as "weeks", met and counted as documented.
+        REQUIRE(a.at("weeks").size() == j.at("weeks").size());
+        long long counted = 0, met = 0;
+        for (std::size_t i = 0; i < a.at("weeks").size(); ++i) {
+            const Json& w = a.at("weeks")[i];
+            CHECK(w.at("start") == j.at("weeks")[i].at("start"));
+            CHECK(w.at("sessions") == j.at("weeks")[i].at("sessions"));
+            CHECK(w.at("met") == j.at("weeks")[i].at("target_met"));
+            CHECK(w.at("share").get<double>() == Approx(100.0 * w.at("sessions").get<double>() / 5).margin(0.005));
+            CHECK(w.at("counted") == (w.at("whole").get<bool>() || w.at("met").get<bool>()));
+            counted += w.at("counted").get<bool>();
+            met += w.at("counted").get<bool>() && w.at("met").get<bool>();
+        }
+        CHECK(a.at("weeks_counted") == counted);
+        CHECK(a.at("weeks_met") == met);
+        // From 2026-09-28 (a Monday) to today, Monday 2026-11-23: eight whole weeks, all met; this week not yet.
+        CHECK(a.at("weeks_counted") == 8);
+        CHECK(a.at("weeks_met") == 8);
+        CHECK(a.at("average_share") == 100.0);
+        CHECK(a.at("weeks").back().at("whole") == false);
     }
     // The database agrees with the fixture, and csv with json.
     const auto db = db_path(h);

@@ -1,5 +1,6 @@
 // Progress summaries (stats.hpp): calendar arithmetic, streaks, pain
 // warnings, and whole summaries computed from logs in a temporary directory.
+#include <algorithm>
 #include <numeric>
 
 #include <catch2/catch.hpp>
@@ -338,4 +339,161 @@ TEST_CASE("since after until is refused", "[stats]") {
     rq.today = rq.until = ymd(2026, 11, 1);
     rq.since = ymd(2026, 11, 2);
     CHECK_THAT(error_of<UsageError>([&] { compute_stats(*j, rq); }), Catch::Contains("after"));
+}
+
+TEST_CASE("adherence: an entry is at full dose, reduced, skipped or unplanned", "[stats][adherence]") {
+    const PlannedDose plan{2, 10, 5};
+    CHECK(dose_class(true, 2, 10, 5, plan) == DoseClass::full);
+    CHECK(dose_class(true, 3, 12, 10, plan) == DoseClass::full);  // more than planned is still full
+    CHECK(dose_class(true, 1, 10, 5, plan) == DoseClass::reduced);  // fewer sets
+    CHECK(dose_class(true, 2, 9, 5, plan) == DoseClass::reduced);   // fewer reps
+    CHECK(dose_class(true, 2, 10, 4, plan) == DoseClass::reduced);  // a shorter hold
+    CHECK(dose_class(true, 3, 9, 10, plan) == DoseClass::reduced);  // below in any one of them
+    CHECK(dose_class(false, 2, 10, 5, plan) == DoseClass::skipped);
+    CHECK(dose_class(false, 2, 10, 5, std::nullopt) == DoseClass::skipped);
+    CHECK(dose_class(true, 1, 1, 0, std::nullopt) == DoseClass::unplanned);
+
+    DoseCounts d;
+    CHECK_FALSE(d.full_share());
+    d.add(DoseClass::unplanned);
+    CHECK_FALSE(d.full_share());  // nothing planned or skipped: no share
+    for (DoseClass c : {DoseClass::full, DoseClass::full, DoseClass::full, DoseClass::reduced, DoseClass::skipped}) d.add(c);
+    CHECK(d.entries() == 6);
+    CHECK(*d.full_share() == Approx(60));
+}
+
+TEST_CASE("adherence: each week's share of the target, and the weeks that met it", "[stats][adherence]") {
+    // Weeks from Monday 2026-11-02; today is Wednesday 2026-11-25, in the fourth week.
+    auto week = [](Date start, Date end, int sessions) {
+        PeriodTotals p;
+        p.start = start;
+        p.end = end;
+        p.totals.sessions = sessions;
+        return p;
+    };
+    const Date today = ymd(2026, 11, 25);
+    std::vector<PeriodTotals> weeks{week(ymd(2026, 11, 2), ymd(2026, 11, 8), 5), week(ymd(2026, 11, 9), ymd(2026, 11, 15), 6),
+                                    week(ymd(2026, 11, 16), ymd(2026, 11, 22), 2), week(ymd(2026, 11, 23), today, 1)};
+
+    SECTION("met exactly, over the target, under it; the current week not yet met is not counted") {
+        const auto a = week_adherence(weeks, 5, 1, today);
+        REQUIRE(a.weeks.size() == 4);
+        CHECK(*a.weeks[0].share == Approx(100));
+        CHECK(a.weeks[0].met);
+        CHECK(*a.weeks[1].share == Approx(120));  // over 100 % is shown as it is
+        CHECK(a.weeks[1].met);
+        CHECK(*a.weeks[2].share == Approx(40));
+        CHECK_FALSE(a.weeks[2].met);
+        CHECK(a.weeks[2].counted);
+        CHECK(*a.weeks[3].share == Approx(20));
+        CHECK_FALSE(a.weeks[3].whole);
+        CHECK_FALSE(a.weeks[3].counted);
+        CHECK(a.weeks_counted == 3);
+        CHECK(a.weeks_met == 2);
+        CHECK(*a.average_share == Approx((100 + 100 + 40) / 3.0));  // 120 % counts as 100 %
+    }
+    SECTION("the current week counts once it is met") {
+        weeks[3].totals.sessions = 5;
+        const auto a = week_adherence(weeks, 5, 1, today);
+        CHECK(a.weeks[3].counted);
+        CHECK(a.weeks_counted == 4);
+        CHECK(a.weeks_met == 3);
+        CHECK(*a.average_share == Approx(85));
+    }
+    SECTION("a week that ends today is still open; one cut short by the period counts only when met") {
+        const Date sunday = ymd(2026, 11, 22);
+        const auto a = week_adherence({week(ymd(2026, 11, 4), ymd(2026, 11, 8), 3), weeks[1], week(ymd(2026, 11, 16), sunday, 4)}, 5, 1,
+                                      sunday);
+        CHECK_FALSE(a.weeks[0].whole);  // from a Wednesday
+        CHECK_FALSE(a.weeks[0].counted);
+        CHECK(a.weeks[1].whole);
+        CHECK_FALSE(a.weeks[2].whole);  // today is its last day
+        CHECK_FALSE(a.weeks[2].counted);
+        CHECK(a.weeks_counted == 1);
+        CHECK(a.weeks_met == 1);
+        // The same week seen after it ended is whole.
+        CHECK(week_adherence({weeks[2]}, 5, 1, ymd(2026, 11, 23)).weeks[0].whole);
+        // Weeks starting on Sunday.
+        CHECK(week_adherence({week(ymd(2026, 11, 15), ymd(2026, 11, 21), 1)}, 5, 0, today).weeks[0].whole);
+        CHECK_FALSE(week_adherence({week(ymd(2026, 11, 16), ymd(2026, 11, 22), 1)}, 5, 0, today).weeks[0].whole);
+    }
+    SECTION("no target: no shares, nothing met or counted") {
+        const auto a = week_adherence(weeks, 0, 1, today);
+        CHECK(a.target == 0);
+        REQUIRE(a.weeks.size() == 4);
+        for (const auto& w : a.weeks) {
+            CHECK_FALSE(w.share);
+            CHECK_FALSE(w.met);
+            CHECK_FALSE(w.counted);
+        }
+        CHECK(a.weeks_counted == 0);
+        CHECK_FALSE(a.average_share);
+        CHECK(a.weeks[1].sessions == 6);
+    }
+    SECTION("only the current week, not met: nothing to count yet") {
+        const auto a = week_adherence({weeks[3]}, 5, 1, today);
+        CHECK(a.weeks_counted == 0);
+        CHECK_FALSE(a.average_share);
+    }
+}
+
+TEST_CASE("adherence in a summary: entries of the period by dose, per exercise, adding up", "[stats][adherence]") {
+    Log log;
+    // Planned: cat-cow 1x10 and child's pose 30 s; band rows planned 2x12.
+    auto& a = log.at(utc(2026, 11, 16, 9), 0, {"cat-cow:10", "childs-pose:30s", "band-rows:2x12"});
+    a.entries[0].planned = PlannedDose{1, 10, 0};   // full
+    a.entries[1].planned = PlannedDose{1, 0, 30};   // full
+    a.entries[2].planned = PlannedDose{2, 12, 0};   // full
+    auto& b = log.at(utc(2026, 11, 17, 9), 0, {"cat-cow:8", "childs-pose:20s", "band-rows:2x12"});
+    b.entries[0].planned = PlannedDose{1, 10, 0};   // reduced: reps
+    b.entries[1].planned = PlannedDose{1, 0, 30};   // reduced: hold
+    b.entries[2].planned = PlannedDose{2, 12, 0};
+    b.entries[2].status = EntryStatus::skipped;     // skipped
+    auto& c = log.at(utc(2026, 11, 18, 9), 0, {"cat-cow:12", "open-book:8"});  // typed: unplanned
+    c.entries[1].status = EntryStatus::skipped;     // skipped without a plan
+    auto& d = log.at(utc(2026, 11, 19, 9), 0, {"cat-cow:2x10"});
+    d.entries[0].planned = PlannedDose{1, 10, 0};   // full: more sets than planned
+    log.at(utc(2026, 10, 1, 9), 0, {"cat-cow:5"}).entries[0].planned = PlannedDose{1, 10, 0};  // before the period
+    log.store();
+
+    const auto st = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16));
+    const auto& doses = st.adherence.doses;
+    CHECK(doses.full == 4);
+    CHECK(doses.reduced == 2);
+    CHECK(doses.skipped == 2);
+    CHECK(doses.unplanned == 1);
+    CHECK(doses.entries() == st.totals.done + st.totals.skipped);
+    CHECK(*doses.full_share() == Approx(50));
+    const auto& ex = st.adherence.exercises;
+    REQUIRE(ex.size() == 4);  // open-book, only skipped, is there too
+    CHECK(ex[0].id == "cat-cow");
+    CHECK(ex[0].doses.full == 2);
+    CHECK(ex[0].doses.reduced == 1);
+    CHECK(ex[0].doses.unplanned == 1);
+    CHECK(*ex[0].doses.full_share() == Approx(200.0 / 3));
+    int sum = 0;
+    for (const auto& e : ex) sum += e.doses.entries();
+    CHECK(sum == doses.entries());
+    const auto open_book = std::find_if(ex.begin(), ex.end(), [](const ExerciseAdherence& e) { return e.id == "open-book"; });
+    REQUIRE(open_book != ex.end());
+    CHECK(open_book->name == "Open book");
+    CHECK(open_book->doses.skipped == 1);
+    CHECK(*open_book->doses.full_share() == Approx(0));
+    // The exercises done are as before: one only skipped is not among them.
+    CHECK(st.exercises.size() == 3);
+
+    // Weeks: the period's one week, still open (today is Friday), 4 sessions of 5.
+    REQUIRE(st.adherence.weeks.size() == 1);
+    CHECK(st.adherence.weeks[0].sessions == 4);
+    CHECK(*st.adherence.weeks[0].share == Approx(80));
+    CHECK_FALSE(st.adherence.weeks[0].counted);
+    CHECK(st.adherence.weeks_counted == 0);
+
+    SECTION("an exercise filter counts that exercise's entries only") {
+        const auto one = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16), Period::week, StatsFilter{std::nullopt, "band-rows"});
+        CHECK(one.adherence.doses.full == 1);
+        CHECK(one.adherence.doses.skipped == 1);
+        CHECK(one.adherence.doses.entries() == 2);
+        REQUIRE(one.adherence.exercises.size() == 1);
+    }
 }
