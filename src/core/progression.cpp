@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "stats.hpp"
 #include "text.hpp"
 
 namespace backcare {
@@ -15,7 +16,7 @@ bool painful(const Session& s) {
     return (s.pain_before && *s.pain_before >= pain_to_pause) || (s.pain_after && *s.pain_after >= pain_to_pause);
 }
 
-int pain_rise(const Session& s) { return s.pain_before && s.pain_after ? *s.pain_after - *s.pain_before : 0; }
+int rise_in(const Session& s) { return s.pain_before && s.pain_after ? *s.pain_after - *s.pain_before : 0; }
 
 const Entry* entry_for(const Session& s, std::string_view id) {
     for (const Entry& e : s.entries)
@@ -23,10 +24,11 @@ const Entry* entry_for(const Session& s, std::string_view id) {
     return nullptr;
 }
 
+// At least the dose progression has reached, and the dose planned if there was one.
 bool at_full_dose(const Entry& e, const Dose& d) {
-    if (e.status != EntryStatus::done) return false;
     if (e.sets < d.sets || e.reps < d.reps || e.hold < d.hold) return false;
-    return !e.planned || (e.sets >= e.planned->sets && e.reps >= e.planned->reps && e.hold >= e.planned->hold);
+    const DoseClass c = dose_class(e.status == EntryStatus::done, e.sets, e.reps, e.hold, e.planned);
+    return c == DoseClass::full || c == DoseClass::unplanned;
 }
 
 // What changed between two rungs, as a person reads it: "12 reps", "25 s", "3 sets".
@@ -140,11 +142,11 @@ Progression progress(const Exercise& exercise, const Catalogue& catalogue, int l
             continue;
         }
         skips = 0;
-        if (pain_rise(s) >= pain_rise_to_step_down) {
+        if (rise_in(s) >= pain_rise_to_step_down) {
             step(Step::down, fmt::format("pain rose from {} to {} on {}", *s.pain_before, *s.pain_after, s.local_date()));
         } else if (painful(s) || !at_full_dose(*e, p.dose)) {
             streak = 0;
-        } else if (pain_rise(s) <= 0 && ++streak >= sessions_to_step_up) {
+        } else if (rise_in(s) <= 0 && ++streak >= sessions_to_step_up) {
             if (pause && !p.variant) {
                 streak = sessions_to_step_up;  // due, and withheld
             } else if (!p.variant) {
