@@ -457,7 +457,9 @@ int run_go(const GoOptions& o, Context& ctx) {
         int shown_seconds = -1;
         std::size_t shown_segment = static_cast<std::size_t>(-1);
         bool redraw = true;
-        auto line = [&](const std::string& text) { ctx.out << fmt::format("[{}] {}\n", clock_text(guide.active_ms()), text) << std::flush; };
+        auto line = [&](const std::string& text, std::int64_t at_ms = -1) {
+            ctx.out << fmt::format("[{}] {}\n", clock_text(at_ms >= 0 ? at_ms : guide.active_ms()), text) << std::flush;
+        };
         if (!screen)
             line(fmt::format("{}: {} exercise{}", heading, routine.items.size(), routine.items.size() == 1 ? "" : "s"));
         while (!guide.finished()) {
@@ -467,7 +469,8 @@ int run_go(const GoOptions& o, Context& ctx) {
                 shown_seconds = guide.remaining_seconds();
                 redraw = false;
             }
-            if (!screen && shown_segment != segment_id) line(plain_line(guide, ctx.style));
+            // Stamped with when the step began, however late this wakes.
+            if (!screen && shown_segment != segment_id) line(plain_line(guide, ctx.style), guide.segment_start_ms());
             shown_segment = segment_id;
 
             // Wake at the next tenth of a virtual second: smooth enough for the bar.

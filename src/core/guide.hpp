@@ -59,6 +59,8 @@ public:
     int remaining_seconds() const;
     std::int64_t elapsed_in_segment_ms() const { return in_segment_ms_; }
     std::int64_t active_ms() const { return active_ms_; }
+    // When the current segment began, on the routine's own clock.
+    std::int64_t segment_start_ms() const { return active_ms_ - in_segment_ms_; }
     std::size_t item_index() const;
     const std::vector<RoutineItem>& items() const { return items_; }
     ItemState state(std::size_t item) const { return states_[item]; }

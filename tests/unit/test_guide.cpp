@@ -69,6 +69,13 @@ TEST_CASE("guide: time runs the routine to the end, and pauses stop it", "[guide
     const auto tick = g.advance(500);
     CHECK(tick.moved);
     CHECK(g.current()->kind == SegmentKind::rep);
+    CHECK(g.segment_start_ms() == 20'000);
+    {
+        Guide late(routine());
+        late.advance(20'700);  // the clock looked late: the step still began at 20 s
+        CHECK(late.segment_start_ms() == 20'000);
+        CHECK(late.active_ms() == 20'700);
+    }
     // The end of the first set of held reps rings the bell.
     CHECK(g.advance(8'999).hold_ended == false);
     CHECK(g.advance(1).hold_ended);
