@@ -76,6 +76,8 @@ TEST_CASE("bash completes commands, options, values and exercise ids, the person
     CHECK(bash_complete(h, "backcare pl") == Strings{"plan"});
     CHECK(bash_complete(h, "backcare catalogue ") == Strings{"list", "show", "lint"});
     CHECK(bash_complete(h, "backcare stats --by ") == Strings{"day", "week", "month"});
+    // go's --exercises takes a comma-separated list: each id not yet in it.
+    CHECK(bash_complete(h, "backcare go --exercises chin-tuck,chi") == Strings{"chin-tuck,childs-pose"});
     CHECK(bash_complete(h, "backcare stats --format ") == Strings{"text", "json", "csv"});
     CHECK(bash_complete(h, "backcare plan --goal ") == Strings{"flexibility", "strength", "posture", "balanced"});
     CHECK(bash_complete(h, "backcare plan --place d") == Strings{"desk"});
