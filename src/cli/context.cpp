@@ -1,4 +1,5 @@
 #include "context.hpp"
+#include "config_file.hpp"
 
 #include <ostream>
 #include <random>

@@ -22,6 +22,8 @@
 #include "guide.hpp"
 #include "plan_options.hpp"
 #include "progression.hpp"
+#include "remembered_plan.hpp"
+#include "routines.hpp"
 #include "session_io.hpp"
 #include "text.hpp"
 
@@ -381,7 +383,7 @@ Routine routine_for(const GoOptions& o, Context& ctx, const Catalogue& catalogue
         Routine r;
         r.request = plan_request(o.plan, ctx);
         r.request.goal = std::nullopt;
-        const std::vector<Session> recent = recent_sessions(ctx);
+        const std::vector<Session> recent = recent_sessions(ctx.journal(), local_date(ctx.now));
         for (const auto& id : split_list(*o.exercises)) {
             const Exercise* e = catalogue.find(id);
             if (!e) {
@@ -397,27 +399,9 @@ Routine routine_for(const GoOptions& o, Context& ctx, const Catalogue& catalogue
         return r;
     }
     if (o.last) {
-        const auto file = ctx.paths.last_plan_file();
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));
-        const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        const PlannedSession planned = read_plan_json(text);
-        Routine r;
-        r.request.goal = planned.goal;
-        for (const Entry& entry : planned.entries) {
-            const Exercise* e = catalogue.find(entry.exercise_id);
-            if (!e)
-                throw DataError(fmt::format("the remembered plan names '{}', which is not in the catalogue now; run 'backcare plan' again",
-                                            printable(entry.exercise_id)));
-            Dose d = dose_at_level(*e, 1);
-            d.sets = entry.sets;
-            d.reps = entry.reps;
-            d.hold = entry.hold;
-            r.items.push_back({*e, d, 0, "", "", false});
-        }
-        return r;
+        return remembered_routine(ctx.paths.last_plan_file(), catalogue);
     }
-    return plan_for(catalogue, plan_request(o.plan, ctx), ctx);
+    return plan_for(catalogue, plan_request(o.plan, ctx), ctx.journal(), local_date(ctx.now));
 }
 
 int run_go(const GoOptions& o, Context& ctx) {

@@ -1,13 +1,12 @@
 // backcare log: record a completed session, typed, from the last plan, or
 // many from standard input.
-#include <fstream>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "errors.hpp"
+#include "remembered_plan.hpp"
 #include "session_io.hpp"
 #include "text.hpp"
 
@@ -22,12 +21,6 @@ struct LogOptions {
     bool dry_run = false;
     std::string format = "text";
 };
-
-std::string read_all(std::istream& in) {
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 Session typed_session(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     Session s;
@@ -44,10 +37,7 @@ Session typed_session(const LogOptions& o, Context& ctx, const Catalogue& catalo
 
     if (o.plan) {
         if (!o.items.empty()) throw UsageError("give exercises or --plan, not both");
-        const auto file = ctx.paths.last_plan_file();
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));
-        PlannedSession planned = read_plan_json(read_all(in));
+        PlannedSession planned = remembered_plan(ctx.paths.last_plan_file());
         // Each entry keeps the plan's dose, skipped ones too, for stats' adherence.
         for (Entry& e : planned.entries) e.planned = PlannedDose{e.sets, e.reps, e.hold};
         for (const auto& id : o.skip) {

@@ -5,7 +5,8 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
-#include "files.hpp"
+#include "remembered_plan.hpp"
+#include "routines.hpp"
 #include "plan_options.hpp"
 #include "render.hpp"
 
@@ -24,13 +25,13 @@ int run_plan(const PlanCommandOptions& o, Context& ctx) {
         throw UsageError("--explain goes with the text format (json always has each exercise's why)");
     const PlanRequest request = plan_request(o.plan, ctx);
     const Catalogue catalogue = ctx.catalogue();
-    const Routine routine = plan_for(catalogue, request, ctx);
+    const Routine routine = plan_for(catalogue, request, ctx.journal(), local_date(ctx.now));
 
     const std::string json = o.no_save && o.format != "json" ? std::string() : plan_json(routine, ctx.now);
     bool remembered = false;
     if (!o.no_save) {
         try {
-            write_file_atomically(ctx.paths.last_plan_file(), json, false);
+            remember_plan(ctx.paths.last_plan_file(), json);
             remembered = true;
         } catch (const Error& e) {
             ctx.warn(std::string("this plan is not remembered for 'log --plan': ") + e.what());

@@ -3,7 +3,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include "progression.hpp"
 
 namespace backcare::cli {
 namespace {
@@ -27,12 +26,6 @@ PlanRequest request_from(const PlanOptions& o, const Config& c, Date today) {
     return r;
 }
 
-std::vector<Session> recent_in(const Journal& journal, Date today) {
-    std::vector<Session> recent;
-    journal.each([&](const Session& s) { recent.push_back(s); }, today - std::chrono::days{progression_memory_days});
-    return recent;
-}
-
 }  // namespace
 
 void add_plan_options(CLI::App& sub, PlanOptions& o) {
@@ -50,19 +43,6 @@ PlanRequest plan_request(const PlanOptions& o, Context& ctx) {
     const Date today = local_date(ctx.now);
     request_from(o, Config{}, today);
     return request_from(o, ctx.config(), today);
-}
-
-std::vector<Session> recent_sessions(const Context& ctx) {
-    const auto journal = ctx.journal();
-    return journal ? recent_in(*journal, local_date(ctx.now)) : std::vector<Session>{};
-}
-
-Routine plan_for(const Catalogue& catalogue, const PlanRequest& request, const Context& ctx) {
-    const Date today = local_date(ctx.now);
-    const auto journal = ctx.journal();
-    if (!journal) return plan_routine(catalogue, request, LastDone{}, today);
-    return plan_routine(catalogue, request, journal->last_done(today - std::chrono::days{planner_memory_days}), today,
-                        recent_in(*journal, today));
 }
 
 }  // namespace backcare::cli

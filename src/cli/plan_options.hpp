@@ -22,11 +22,4 @@ void add_plan_options(CLI::App&, PlanOptions&);
 // before any file is read, so a typo is reported as such.
 PlanRequest plan_request(const PlanOptions&, Context&);
 
-// The sessions the doses follow: the last progression_memory_days, oldest first.
-std::vector<Session> recent_sessions(const Context&);
-
-// A routine for the request, from the log's recent history (which exercises
-// were done lately, and how, for the doses).
-Routine plan_for(const Catalogue&, const PlanRequest&, const Context&);
-
 }  // namespace backcare::cli

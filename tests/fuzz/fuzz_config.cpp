@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "errors.hpp"
-#include "settings.hpp"
+#include "config_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "errors.hpp"
-#include "settings.hpp"
+#include "config_file.hpp"
 #include "unit_helpers.hpp"
 
 using namespace backcare;

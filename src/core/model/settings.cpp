@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -112,20 +110,6 @@ std::optional<int> parse_weekday(std::string_view s) {
     return std::nullopt;
 }
 
-Config load_config(const std::filesystem::path& path, bool required) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        if (required) throw IoError(fmt::format("config file {} does not exist", path.string()));
-        return Config{};
-    }
-    if (std::filesystem::is_directory(path, ec))
-        throw IoError(fmt::format("config file {} is a directory, not a file", path.string()));
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || in.bad()) throw IoError(fmt::format("cannot read config file {}: permission denied?", path.string()));
-    return parse_config(text.str(), path.string());
-}
 
 }  // namespace backcare
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "stats.hpp"
+#include "session.hpp"
 #include "text.hpp"
 
 namespace backcare {

@@ -146,12 +146,6 @@ std::vector<Warning> pain_warnings(const std::vector<DayTotals>& day_rows, Date 
     return out;
 }
 
-DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned) {
-    if (!done) return DoseClass::skipped;
-    if (!planned) return DoseClass::unplanned;
-    return sets >= planned->sets && reps >= planned->reps && hold >= planned->hold ? DoseClass::full : DoseClass::reduced;
-}
-
 void DoseCounts::add(DoseClass c) {
     switch (c) {
         case DoseClass::full: ++full; break;

@@ -157,4 +157,10 @@ void check_session(const Session& s) {
     for (const Entry& e : s.entries) check_entry(e);
 }
 
+DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned) {
+    if (!done) return DoseClass::skipped;
+    if (!planned) return DoseClass::unplanned;
+    return sets >= planned->sets && reps >= planned->reps && hold >= planned->hold ? DoseClass::full : DoseClass::reduced;
+}
+
 }  // namespace backcare

@@ -1,6 +1,9 @@
 #pragma once
 // A logged session and its entries, as stored in the journal.
+#include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,5 +82,18 @@ void check_session(const Session&);
 int parse_pain(std::string_view text, std::string_view option);
 
 inline constexpr std::size_t max_note_bytes = 64 * 1024;
+
+// How an entry compares with the dose planned for it (adherence, progression).
+enum class DoseClass {
+    full,       // done, with sets, reps and hold each at least as planned
+    reduced,    // done, below the planned dose in sets, reps or hold
+    skipped,    // skipped, planned or not
+    unplanned,  // done, logged without a planned dose
+};
+DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned);
+
+
+// The last day each exercise was done, by exercise id.
+using LastDone = std::map<std::string, std::chrono::sys_days, std::less<>>;
 
 }  // namespace backcare

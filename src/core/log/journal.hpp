@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "planner.hpp"
 #include "session.hpp"
 #include "stats.hpp"
 

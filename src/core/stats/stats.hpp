@@ -124,14 +124,6 @@ struct GoalTotals {
 
 // Adherence: how the sessions of each week compare with the weekly target,
 // and how each entry compares with the dose planned for it.
-enum class DoseClass {
-    full,       // done, with sets, reps and hold each at least as planned
-    reduced,    // done, below the planned dose in sets, reps or hold
-    skipped,    // skipped, planned or not
-    unplanned,  // done, logged without a planned dose
-};
-DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned);
-
 struct DoseCounts {
     int full = 0, reduced = 0, skipped = 0, unplanned = 0;
     void add(DoseClass);

@@ -25,7 +25,6 @@ struct PlanRequest {
 };
 
 // When each exercise was last done (local calendar days), from the log.
-using LastDone = std::map<std::string, std::chrono::sys_days, std::less<>>;
 // How far back the planner looks: an exercise not done for this many days
 // counts as never done.
 inline constexpr int planner_memory_days = 14;

@@ -1,10 +1,12 @@
 // config.toml: every key optional, every problem located.
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "errors.hpp"
-#include "settings.hpp"
+#include "config_file.hpp"
 #include "toml_reader.hpp"
 
 namespace backcare {
@@ -88,6 +90,21 @@ Config parse_config(std::string_view text, const std::string& file) {
         throw DataError(first.headline(), std::move(detail));
     }
     return c;
+}
+
+Config load_config(const std::filesystem::path& path, bool required) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        if (required) throw IoError(fmt::format("config file {} does not exist", path.string()));
+        return Config{};
+    }
+    if (std::filesystem::is_directory(path, ec))
+        throw IoError(fmt::format("config file {} is a directory, not a file", path.string()));
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    if (!in || in.bad()) throw IoError(fmt::format("cannot read config file {}: permission denied?", path.string()));
+    return parse_config(text.str(), path.string());
 }
 
 }  // namespace backcare

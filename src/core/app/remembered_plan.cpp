@@ -1,0 +1,43 @@
+#include "remembered_plan.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "files.hpp"
+#include "text.hpp"
+
+namespace backcare {
+
+void remember_plan(const std::filesystem::path& file, const std::string& plan_json_text) {
+    write_file_atomically(file, plan_json_text, false);
+}
+
+PlannedSession remembered_plan(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return read_plan_json(text);
+}
+
+Routine remembered_routine(const std::filesystem::path& file, const Catalogue& catalogue) {
+    const PlannedSession planned = remembered_plan(file);
+    Routine r;
+    r.request.goal = planned.goal;
+    for (const Entry& entry : planned.entries) {
+        const Exercise* e = catalogue.find(entry.exercise_id);
+        if (!e)
+            throw DataError(fmt::format("the remembered plan names '{}', which is not in the catalogue now; run 'backcare plan' again",
+                                        printable(entry.exercise_id)));
+        Dose d = dose_at_level(*e, 1);
+        d.sets = entry.sets;
+        d.reps = entry.reps;
+        d.hold = entry.hold;
+        r.items.push_back({*e, d, 0, "", "", false});
+    }
+    return r;
+}
+
+}  // namespace backcare

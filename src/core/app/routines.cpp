@@ -1,0 +1,19 @@
+#include "routines.hpp"
+
+#include "progression.hpp"
+
+namespace backcare {
+
+std::vector<Session> recent_sessions(const std::optional<Journal>& journal, Date today) {
+    std::vector<Session> recent;
+    if (journal) journal->each([&](const Session& s) { recent.push_back(s); }, today - std::chrono::days{progression_memory_days});
+    return recent;
+}
+
+Routine plan_for(const Catalogue& catalogue, const PlanRequest& request, const std::optional<Journal>& journal, Date today) {
+    if (!journal) return plan_routine(catalogue, request, LastDone{}, today);
+    return plan_routine(catalogue, request, journal->last_done(today - std::chrono::days{planner_memory_days}), today,
+                        recent_sessions(journal, today));
+}
+
+}  // namespace backcare
