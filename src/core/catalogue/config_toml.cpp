@@ -18,6 +18,82 @@ template <class T, class F> void read_setting(Setting<T>& s, const std::string& 
     if (auto v = reader()) s = {*v, "config " + file};
 }
 
+std::optional<int> bounded(TableReader& r, const char* key, long long lo, long long hi) {
+    auto v = r.integer(key, false);
+    if (v && (*v < lo || *v > hi)) {
+        r.error(r.pos(key), fmt::format("'{}' must be from {} to {}", key, lo, hi));
+        return std::nullopt;
+    }
+    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+
+void read_numbers(TableReader& r, Config& c, const std::string& file) {
+    read_setting(c.minutes, file, [&] { return bounded(r, "minutes", min_minutes, max_minutes); });
+    read_setting(c.level, file, [&] { return bounded(r, "level", 1, 3); });
+    read_setting(c.weekly_target, file, [&] { return bounded(r, "weekly_target", 1, 100); });
+    read_setting(c.daily_target, file, [&] { return bounded(r, "daily_target", 1, 20); });
+}
+
+// What a routine is for and where: goal, equipment, place.
+void read_routine(TableReader& r, Config& c, const std::string& file) {
+    if (auto s = r.string("goal", false)) {
+        if (*s == "balanced")
+            c.goal = {std::nullopt, "config " + file};
+        else if (auto g = parse_enum<Goal>(*s))
+            c.goal = {*g, "config " + file};
+        else
+            r.error(r.pos("goal"), fmt::format("'goal' has unknown value '{}'; expected balanced, flexibility, strength or posture", *s));
+    }
+    if (r.has("equipment")) c.equipment = {r.list_of<Equipment>("equipment", false), "config " + file};
+    read_setting(c.place, file, [&]() -> std::optional<Place> {
+        auto s = r.string("place", false);
+        if (!s) return std::nullopt;
+        if (auto p = parse_place(*s)) return p;
+        r.error(r.pos("place"), fmt::format("'place' has unknown value '{}'; expected desk, floor or any", *s));
+        return std::nullopt;
+    });
+}
+
+// When sessions are due and how weeks count: active hours and days, week start.
+void read_schedule(TableReader& r, Config& c, const std::string& file) {
+    read_setting(c.active_hours, file, [&]() -> std::optional<ActiveHours> {
+        auto s = r.string("active_hours", false);
+        if (!s) return std::nullopt;
+        if (auto h = parse_active_hours(*s)) return h;
+        r.error(r.pos("active_hours"), fmt::format("'active_hours' must be two different times like \"09:00-18:00\" (or \"22:00-06:00\" overnight), not '{}'", *s));
+        return std::nullopt;
+    });
+    if (r.has("active_days")) {
+        std::vector<int> days;
+        for (const auto& s : r.strings("active_days", false)) {
+            if (auto d = parse_weekday(s))
+                days.push_back(*d);
+            else
+                r.error(r.pos("active_days"), fmt::format("'active_days' has unknown day '{}'; expected mon, tue, wed, thu, fri, sat or sun", s));
+        }
+        c.active_days = {days, "config " + file};
+    }
+    read_setting(c.week_start, file, [&]() -> std::optional<int> {
+        auto s = r.string("week_start", false);
+        if (!s) return std::nullopt;
+        if (auto d = parse_weekday(*s); d && (*d == 0 || *d == 1)) return d;
+        r.error(r.pos("week_start"), fmt::format("'week_start' must be \"monday\" or \"sunday\", not '{}'", *s));
+        return std::nullopt;
+    });
+}
+
+// The first problem in the file, with a count of the others.
+void refuse(std::vector<Diagnostic>& problems) {
+    if (problems.empty()) return;
+    std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair{a.where.line, a.where.column} < std::pair{b.where.line, b.where.column};
+    });
+    const Diagnostic& first = problems.front();
+    auto detail = first.snippet();
+    if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, problems.size() == 2 ? "" : "s"));
+    throw DataError(first.headline(), std::move(detail));
+}
+
 }  // namespace
 
 Config parse_config(std::string_view text, const std::string& file) {
@@ -26,69 +102,12 @@ Config parse_config(std::string_view text, const std::string& file) {
     if (auto root = toml_reader::parse(text, file, problems)) {
         const toml_reader::Positions positions;
         TableReader r(*root, positions, problems);
-        auto bounded = [&](const char* key, long long lo, long long hi) -> std::optional<int> {
-            auto v = r.integer(key, false);
-            if (v && (*v < lo || *v > hi)) {
-                r.error(r.pos(key), fmt::format("'{}' must be from {} to {}", key, lo, hi));
-                return std::nullopt;
-            }
-            return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
-        };
-        if (auto s = r.string("goal", false)) {
-            if (*s == "balanced")
-                c.goal = {std::nullopt, "config " + file};
-            else if (auto g = parse_enum<Goal>(*s))
-                c.goal = {*g, "config " + file};
-            else
-                r.error(r.pos("goal"), fmt::format("'goal' has unknown value '{}'; expected balanced, flexibility, strength or posture", *s));
-        }
-        read_setting(c.minutes, file, [&] { return bounded("minutes", min_minutes, max_minutes); });
-        if (r.has("equipment")) c.equipment = {r.list_of<Equipment>("equipment", false), "config " + file};
-        read_setting(c.place, file, [&]() -> std::optional<Place> {
-            auto s = r.string("place", false);
-            if (!s) return std::nullopt;
-            if (auto p = parse_place(*s)) return p;
-            r.error(r.pos("place"), fmt::format("'place' has unknown value '{}'; expected desk, floor or any", *s));
-            return std::nullopt;
-        });
-        read_setting(c.level, file, [&] { return bounded("level", 1, 3); });
-        read_setting(c.weekly_target, file, [&] { return bounded("weekly_target", 1, 100); });
-        read_setting(c.daily_target, file, [&] { return bounded("daily_target", 1, 20); });
-        read_setting(c.active_hours, file, [&]() -> std::optional<ActiveHours> {
-            auto s = r.string("active_hours", false);
-            if (!s) return std::nullopt;
-            if (auto h = parse_active_hours(*s)) return h;
-            r.error(r.pos("active_hours"), fmt::format("'active_hours' must be two different times like \"09:00-18:00\" (or \"22:00-06:00\" overnight), not '{}'", *s));
-            return std::nullopt;
-        });
-        if (r.has("active_days")) {
-            std::vector<int> days;
-            for (const auto& s : r.strings("active_days", false)) {
-                if (auto d = parse_weekday(s))
-                    days.push_back(*d);
-                else
-                    r.error(r.pos("active_days"), fmt::format("'active_days' has unknown day '{}'; expected mon, tue, wed, thu, fri, sat or sun", s));
-            }
-            c.active_days = {days, "config " + file};
-        }
-        read_setting(c.week_start, file, [&]() -> std::optional<int> {
-            auto s = r.string("week_start", false);
-            if (!s) return std::nullopt;
-            if (auto d = parse_weekday(*s); d && (*d == 0 || *d == 1)) return d;
-            r.error(r.pos("week_start"), fmt::format("'week_start' must be \"monday\" or \"sunday\", not '{}'", *s));
-            return std::nullopt;
-        });
+        read_routine(r, c, file);
+        read_numbers(r, c, file);
+        read_schedule(r, c, file);
         r.finish();
     }
-    std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::pair{a.where.line, a.where.column} < std::pair{b.where.line, b.where.column};
-    });
-    if (!problems.empty()) {
-        const Diagnostic& first = problems.front();
-        auto detail = first.snippet();
-        if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, problems.size() == 2 ? "" : "s"));
-        throw DataError(first.headline(), std::move(detail));
-    }
+    refuse(problems);
     return c;
 }
 
