@@ -567,7 +567,7 @@ int run_go(const GoOptions& o, Context& ctx) {
     check_session(s);
     const AddResult r = [&] {
         try {
-            auto journal = Journal::open_for_writing(ctx.paths.database());
+            auto journal = ctx.journal_for_writing();
             return journal.add({s});
         } catch (const Error&) {
             // The routine is done; keep it for a later `log -` rather than lose it.

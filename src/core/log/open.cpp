@@ -19,6 +19,12 @@ namespace fs = std::filesystem;
 using journal_detail::check_ours;
 using journal_detail::guarded;
 
+namespace {
+
+int timeout_ms(const JournalOptions& options) { return static_cast<int>(options.busy_timeout.count()); }
+
+}  // namespace
+
 void journal_detail::translate(const SQLite::Exception& e, const fs::path& path) {
     const std::string where = path.string();
     switch (e.getErrorCode()) {
@@ -48,7 +54,7 @@ Journal::Journal(Journal&&) noexcept = default;
 Journal& Journal::operator=(Journal&&) noexcept = default;
 Journal::~Journal() = default;
 
-std::optional<Journal> Journal::open_existing(const fs::path& path) {
+std::optional<Journal> Journal::open_existing(const fs::path& path, const JournalOptions& options) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw IoError(fmt::format("the log {} is a directory, not a file", path.string()));
     if (!fs::exists(path, ec)) return std::nullopt;
@@ -56,7 +62,7 @@ std::optional<Journal> Journal::open_existing(const fs::path& path) {
         // Read-write without create: SQLite then rolls back a journal left by a
         // killed writer, and falls back to read-only for a write-protected file.
         // Reading writes nothing.
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, timeout_ms(options));
         // One read transaction, so that a log being created meanwhile is
         // seen before or after, never half-way (marked but without tables).
         int version = 0;
@@ -69,20 +75,21 @@ std::optional<Journal> Journal::open_existing(const fs::path& path) {
             // An empty file or an older schema: nothing to read until a write brings it up to date.
             db.reset();
             if (version == 0) return std::nullopt;
-            return open_for_writing(path);
+            return open_for_writing(path, options);
         }
         db->exec("PRAGMA foreign_keys = ON");
         return Journal(std::move(db), path);
     });
 }
 
-Journal Journal::open_for_writing(const fs::path& path) {
+Journal Journal::open_for_writing(const fs::path& path, const JournalOptions& options) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw IoError(fmt::format("the log {} is a directory, not a file", path.string()));
     if (path.has_parent_path()) make_private_dirs(path.parent_path());
     const bool created = !fs::exists(path, ec);
     return guarded(path, [&] {
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+                                                     timeout_ms(options));
         // Health data: private whatever the umask. SQLite gives its journal the same mode.
         if (created) ::chmod(path.c_str(), 0600);
         journal_detail::configure(*db);

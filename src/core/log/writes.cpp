@@ -172,9 +172,9 @@ std::pair<std::size_t, std::size_t> Journal::add_each(const SessionSource& next,
 }
 
 std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const SessionSource& next,
-                                                   const OnAdded& on_added) {
+                                                   const OnAdded& on_added, const JournalOptions& options) {
     std::error_code ec;
-    if (fs::exists(path, ec)) return open_for_writing(path).add_each(next, on_added);
+    if (fs::exists(path, ec)) return open_for_writing(path, options).add_each(next, on_added);
     // A new log is built beside its place and moved there once complete: a
     // refused or interrupted batch leaves no log behind, and a large first
     // import streams like any other.
@@ -184,7 +184,7 @@ std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const S
     Unfinished unfinished{building, new_dirs};
     const RemoveOnSignal on_signal(building);  // Ctrl-C leaves nothing behind either
     fs::remove(building, ec);
-    const auto counts = open_for_writing(building).add_each(next, on_added);
+    const auto counts = open_for_writing(building, options).add_each(next, on_added);
     move_into_place(building, path);
     unfinished.keep = true;
     sync_directory(path.parent_path().empty() ? fs::path(".") : path.parent_path());
