@@ -153,7 +153,7 @@ TEST_CASE("reliability: a log locked by another connection past the busy timeout
     CHECK(count_sessions(db) == 2);
 }
 
-TEST_CASE("reliability: BACKCARE_BUSY_TIMEOUT_MS is milliseconds from 0 to 600000; anything else is refused, naming it",
+TEST_CASE("reliability: BACKCARE_BUSY_TIMEOUT_MS is milliseconds from 0 to 600000, anything else refused naming it",
           "[reliability][busy][bad-input]") {
     for (const std::string bad : {"-1", "600001", "abc", "5s", "1.5", " 200", "99999999999"}) {
         INFO(bad);
