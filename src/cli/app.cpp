@@ -227,7 +227,8 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
                     make_style(g, env),
                     Paths(env, g.config ? std::optional<std::filesystem::path>(*g.config) : std::nullopt,
                           g.db ? std::optional<std::filesystem::path>(*g.db) : std::nullopt),
-                    g.quiet};
+                    g.quiet,
+                    read_journal_options(env)};
         for (auto& c : commands)
             if (c.app->parsed()) {
                 const int status = c.run(ctx);

@@ -1,10 +1,14 @@
 #include "context.hpp"
 #include "config_file.hpp"
 
+#include <charconv>
 #include <ostream>
 #include <random>
 
+#include <fmt/format.h>
+
 #include "builtin_catalogue.hpp"
+#include "errors.hpp"
 #include "text.hpp"
 
 namespace backcare::cli {
@@ -21,7 +25,22 @@ std::string Context::new_uuid() const {
     return make_uuid(next(), next());
 }
 
-std::optional<Journal> Context::journal() const { return Journal::open_existing(paths.database()); }
+std::optional<Journal> Context::journal() const { return Journal::open_existing(paths.database(), journal_options); }
+
+Journal Context::journal_for_writing() const { return Journal::open_for_writing(paths.database(), journal_options); }
+
+JournalOptions read_journal_options(const Environment& env) {
+    JournalOptions options;
+    const auto text = env("BACKCARE_BUSY_TIMEOUT_MS");
+    if (!text || text->empty()) return options;
+    int ms = -1;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), ms);
+    if (ec != std::errc() || end != text->data() + text->size() || ms < 0 || ms > 600000)
+        throw UsageError(fmt::format("BACKCARE_BUSY_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, not '{}'",
+                                     printable(*text)));
+    options.busy_timeout = std::chrono::milliseconds(ms);
+    return options;
+}
 
 std::string choices(const std::vector<std::string>& names) { return join(names, "|"); }
 

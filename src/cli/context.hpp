@@ -30,6 +30,7 @@ struct Context {
     Style style;  // for out
     Paths paths;
     bool quiet = false;
+    JournalOptions journal_options = {};
 
     Config config() const;
     // The built-in exercises with the person's own files laid over them.
@@ -39,7 +40,13 @@ struct Context {
     std::string new_uuid() const;
     // The log for reading; nullopt when there is none yet.
     std::optional<Journal> journal() const;
+    // The log for writing, created when missing.
+    Journal journal_for_writing() const;
 };
+
+// How the log is opened: BACKCARE_BUSY_TIMEOUT_MS, for tests, shortens the
+// wait for another writer (UsageError when it is not 0 to 600000).
+JournalOptions read_journal_options(const Environment&);
 
 // Prints an "--name" option's allowed values in help; one place for the lists.
 std::string choices(const std::vector<std::string>& names);

@@ -153,7 +153,7 @@ int log_run(Session s, const GoOptions& o, bool stopped, const Questions* ask, C
         s.pain_after = ask->pain("now, after");
         s.note = ask->note();
     }
-    const AddResult r = store_guided_session(std::move(s), ctx.paths, ctx.err);
+    const AddResult r = store_guided_session(std::move(s), ctx.paths, ctx.journal_options, ctx.err);
     if (!ctx.quiet && !r.added.empty()) {
         ctx.out << "Logged:\n";
         render_session_text(ctx.out, r.added.front(), ctx.style);

@@ -47,7 +47,7 @@ void show_removed(Context& ctx, const Session& s) {
 
 int run_undo(Context& ctx) {
     if (!ctx.journal()) throw NoResult("the log is empty; there is nothing to undo");
-    auto journal = Journal::open_for_writing(ctx.paths.database());
+    auto journal = ctx.journal_for_writing();
     const auto removed = journal.remove_last();
     if (!removed) throw NoResult("the log is empty; there is nothing to undo");
     show_removed(ctx, *removed);
@@ -56,7 +56,7 @@ int run_undo(Context& ctx) {
 
 int run_delete(const DeleteOptions& o, Context& ctx) {
     if (!ctx.journal()) throw NoResult(fmt::format("no session '{}': the log is empty", o.id));
-    auto journal = Journal::open_for_writing(ctx.paths.database());
+    auto journal = ctx.journal_for_writing();
     const auto removed = journal.remove(o.id);
     if (!removed) throw NoResult(fmt::format("no session '{}' in the log (see 'backcare history')", o.id));
     show_removed(ctx, *removed);

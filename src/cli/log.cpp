@@ -101,7 +101,8 @@ int run_log(const LogOptions& o, Context& ctx) {
         std::string stored;
         OnAdded on_added;
         if (o.format == "json") on_added = [&](const Session& s) { stored += session_json(s, true) + '\n'; };
-        const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, on_added);
+        const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, on_added,
+                                                     ctx.journal_options);
         ctx.out << stored;
         if (o.format == "json") return 0;
         if (!ctx.quiet)
@@ -113,7 +114,7 @@ int run_log(const LogOptions& o, Context& ctx) {
         report(ctx, o, s, "Would log (dry run, nothing stored)");
         return 0;
     }
-    auto journal = Journal::open_for_writing(ctx.paths.database());
+    auto journal = ctx.journal_for_writing();
     const AddResult r = journal.add({s});
     if (r.added.empty()) {
         // A retried log: report the session stored the first time.

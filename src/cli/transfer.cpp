@@ -56,11 +56,11 @@ int run_import(const ImportOptions& o, Context& ctx) {
     }
     std::pair<std::size_t, std::size_t> counts;
     if (o.file == "-") {
-        counts = Journal::store(ctx.paths.database(), [&] { return reader.next(); });
+        counts = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, {}, ctx.journal_options);
     } else {
         // A file is read on a second core while the log is written.
         ReadAhead ahead(reader);
-        counts = Journal::store(ctx.paths.database(), [&] { return ahead.next(); });
+        counts = Journal::store(ctx.paths.database(), [&] { return ahead.next(); }, {}, ctx.journal_options);
     }
     const auto [added, present] = counts;
     if (!ctx.quiet) ctx.out << fmt::format("{} added, {} already present\n", added, present);

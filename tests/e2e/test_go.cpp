@@ -397,10 +397,11 @@ TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[
 TEST_CASE("go keeps a session it cannot store, for a later log -", "[go][busy]") {
     Home h;
     h.set("BACKCARE_TIME_SCALE", "1000");
+    h.set("BACKCARE_BUSY_TIMEOUT_MS", "200");
     REQUIRE(h.run({"log", "cat-cow:10"}).status == 0);
     e2e::Result r;
     {
-        // Another writer holds the log past the busy timeout (5 s).
+        // Another writer holds the log past the busy timeout (200 ms here).
         SQLite::Database holder(db_path(h).string(), SQLite::OPEN_READWRITE);
         holder.exec("BEGIN IMMEDIATE");
         r = h.run({"go", "--exercises", "chin-tuck"});

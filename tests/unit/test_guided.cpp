@@ -200,16 +200,16 @@ TEST_CASE("guided: the session stored, or kept for a later log - when it cannot 
     std::ostringstream kept;
     SECTION("stored, the note cut to the longest allowed") {
         const Paths paths(env_with({}), std::nullopt, dir.path() / "log.db");
-        const AddResult r = store_guided_session(s, paths, kept);
+        const AddResult r = store_guided_session(s, paths, {}, kept);
         REQUIRE(r.added.size() == 1);
         CHECK(r.added.front().origin == Origin::guided);
         CHECK(r.added.front().note.size() == max_note_bytes);
         CHECK(kept.str().empty());
-        CHECK(store_guided_session(s, paths, kept).added.empty());  // the same uuid: stored once
+        CHECK(store_guided_session(s, paths, {}, kept).added.empty());  // the same uuid: stored once
     }
     SECTION("kept: a line of JSON that log - takes, and the error thrown on") {
         const Paths paths(env_with({}), std::nullopt, dir.path());  // a directory: no log there
-        CHECK_THROWS_AS(store_guided_session(s, paths, kept), Error);
+        CHECK_THROWS_AS(store_guided_session(s, paths, {}, kept), Error);
         const auto lines = backcare::test::lines_of(kept.str());
         REQUIRE(lines.size() == 2);
         CHECK(lines[0].find("this session could not be stored") != std::string::npos);
@@ -221,7 +221,7 @@ TEST_CASE("guided: the session stored, or kept for a later log - when it cannot 
     SECTION("an invalid session is refused before the log is touched") {
         s.pain_before = 11;
         const Paths paths(env_with({}), std::nullopt, dir.path() / "log.db");
-        CHECK_THROWS_AS(store_guided_session(s, paths, kept), UsageError);
+        CHECK_THROWS_AS(store_guided_session(s, paths, {}, kept), UsageError);
         CHECK(kept.str().empty());
         CHECK_FALSE(std::filesystem::exists(dir.path() / "log.db"));
     }

@@ -493,6 +493,27 @@ TEST_CASE("a log held by another writer past the busy timeout: Busy, nothing sto
     CHECK(j.count() == 2);
 }
 
+TEST_CASE("the busy timeout is the caller's: a write waits that long, not the default", "[journal][busy]") {
+    TempDir dir;
+    const fs::path path = dir.path() / "backcare.db";
+    const JournalOptions options{std::chrono::milliseconds(200)};
+    Journal j = Journal::open_for_writing(path, options);
+    j.add({make_session(1, utc(2026, 11, 22, 18, 0))});
+
+    SQLite::Database other(path, SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(j.add({make_session(2, utc(2026, 11, 23, 18, 0))}), Busy);
+    CHECK_THROWS_AS(Journal::open_for_writing(path, options), Busy);
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    other.exec("ROLLBACK");
+
+    CHECK(waited >= std::chrono::milliseconds(2 * 200 - 50));
+    CHECK(waited < std::chrono::milliseconds(busy_timeout_ms));
+    CHECK(JournalOptions{}.busy_timeout == std::chrono::milliseconds(5000));
+    CHECK(j.count() == 1);
+}
+
 TEST_CASE("store creates a new log only when the whole stream is stored", "[journal][store]") {
     TempDir dir;
     const fs::path path = dir.path() / "data" / "backcare" / "backcare.db";

@@ -248,3 +248,22 @@ TEST_CASE("check_session accepts a valid session and names the field of an inval
         CHECK_THAT(check_error(s), Catch::Contains("offset"));
     }
 }
+
+TEST_CASE("check_session's messages for reps and hold give the range it accepts, from 0", "[session]") {
+    Session s = make_session(1, utc(2026, 11, 23, 18, 30), 600, {"cat-cow:10"});
+    Entry& e = s.entries[0];
+    e.reps = 0;
+    e.hold = 5;
+    CHECK_NOTHROW(check_session(s));  // 0 reps is accepted (a hold alone)...
+    for (const int reps : {-1, max_reps + 1}) {
+        e.reps = reps;
+        CHECK(check_error(s) == "cat-cow: reps must be from 0 to 1000");  // ...and the message says so
+    }
+    e.reps = 10;
+    e.hold = 0;
+    CHECK_NOTHROW(check_session(s));  // 0 s of hold is accepted (reps alone)
+    for (const int hold : {-1, max_hold_seconds + 1}) {
+        e.hold = hold;
+        CHECK(check_error(s) == "cat-cow: hold must be from 0 to 3600 seconds");
+    }
+}

@@ -99,11 +99,11 @@ std::string guided_summary(const Session& s, bool stopped) {
                        skipped ? fmt::format(", {} {}", skipped, stopped ? "skipped or not reached" : "skipped") : "");
 }
 
-AddResult store_guided_session(Session s, const Paths& paths, std::ostream& kept) {
+AddResult store_guided_session(Session s, const Paths& paths, const JournalOptions& options, std::ostream& kept) {
     if (s.note.size() > max_note_bytes) s.note.resize(max_note_bytes);
     check_session(s);
     try {
-        auto journal = Journal::open_for_writing(paths.database());
+        auto journal = Journal::open_for_writing(paths.database(), options);
         return journal.add({s});
     } catch (const Error&) {
         // The routine is done; keep it for a later `log -` rather than lose it.

@@ -67,6 +67,6 @@ std::string guided_summary(const Session&, bool stopped);
 // max_note_bytes cut to it). When the log cannot be found or take it, the
 // session is kept for a later `log -`: a line of JSON on kept, after a word
 // on what to do with it; the error is then thrown on.
-AddResult store_guided_session(Session, const Paths&, std::ostream& kept);
+AddResult store_guided_session(Session, const Paths&, const JournalOptions&, std::ostream& kept);
 
 }  // namespace backcare

@@ -1,6 +1,7 @@
 #pragma once
 // The log of sessions: one SQLite file, private, versioned, and written only
 // in IMMEDIATE transactions so that cron and a person can write at once.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -20,7 +21,13 @@ namespace backcare {
 
 inline constexpr int journal_schema = 2;
 inline constexpr std::int32_t journal_application_id = 0x42434152;  // "BCAR"
-inline constexpr int busy_timeout_ms = 5000;
+inline constexpr int busy_timeout_ms = 5000;  // the default wait for another writer
+
+// How a log is opened. The defaults are backcare's; tests shorten the wait.
+struct JournalOptions {
+    // How long a write waits for another writer before giving up as Busy.
+    std::chrono::milliseconds busy_timeout{busy_timeout_ms};
+};
 
 struct AddResult {
     std::vector<Session> added;   // as stored, with their ids
@@ -35,9 +42,9 @@ public:
     // An existing log for reading; nullopt when the file does not exist (an
     // empty log: reading creates nothing). Refuses a file that is not a
     // backcare log, or is from a newer backcare, leaving it untouched.
-    static std::optional<Journal> open_existing(const std::filesystem::path&);
+    static std::optional<Journal> open_existing(const std::filesystem::path&, const JournalOptions& = {});
     // The log for writing, created (directory 0700, file 0600) when missing.
-    static Journal open_for_writing(const std::filesystem::path&);
+    static Journal open_for_writing(const std::filesystem::path&, const JournalOptions& = {});
 
     Journal(Journal&&) noexcept;
     Journal& operator=(Journal&&) noexcept;
@@ -52,10 +59,10 @@ public:
     // commit. Returns how many were added and how many were already present.
     std::pair<std::size_t, std::size_t> add_each(const SessionSource& next, const OnAdded& on_added = {});
     // add_each on the log at path. A missing log is created only once the
-    // whole stream has been read without error (so it is held in memory
-    // first); an existing one takes the stream as it comes.
+    // whole stream has been stored without error (it is built beside its
+    // place and moved there); an existing one takes the stream as it comes.
     static std::pair<std::size_t, std::size_t> store(const std::filesystem::path&, const SessionSource& next,
-                                                     const OnAdded& on_added = {});
+                                                     const OnAdded& on_added = {}, const JournalOptions& = {});
     // Removes the most recently logged session; nullopt when the log is empty.
     std::optional<Session> remove_last();
     // Removes a session by its number in this log or its uuid (or a unique

@@ -127,8 +127,8 @@ int parse_pain(std::string_view text, std::string_view option) {
 void check_entry(const Entry& e) {
     if (e.exercise_id.empty() || e.exercise_id.size() > 40) throw UsageError("an exercise id must be 1 to 40 characters");
     if (e.sets < 1 || e.sets > max_sets) throw UsageError(fmt::format("{}: sets must be from 1 to {}", e.exercise_id, max_sets));
-    if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 1 to {}", e.exercise_id, max_reps));
-    if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 1 to {} seconds", e.exercise_id, max_hold_seconds));
+    if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 0 to {}", e.exercise_id, max_reps));
+    if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 0 to {} seconds", e.exercise_id, max_hold_seconds));
     if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
     if (e.side != "both" && e.side != "each" && e.side != "left" && e.side != "right")
         throw UsageError(fmt::format("{}: side must be both, each, left or right", e.exercise_id));

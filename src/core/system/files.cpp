@@ -14,6 +14,31 @@
 
 namespace backcare {
 
+Fd& Fd::operator=(Fd&& other) noexcept {
+    if (this != &other) {
+        close();
+        fd_ = other.release();
+    }
+    return *this;
+}
+
+Fd::~Fd() { close(); }
+
+bool Fd::close() noexcept {
+    if (fd_ < 0) return true;
+    // Linux frees the descriptor even when close fails (EINTR included):
+    // retrying could close another thread's new one.
+    const int result = ::close(fd_);
+    fd_ = -1;
+    return result == 0;
+}
+
+int Fd::release() noexcept {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+}
+
 void make_private_dirs(const std::filesystem::path& dir) {
     std::error_code ec;
     if (std::filesystem::is_directory(dir, ec)) return;
@@ -27,23 +52,25 @@ void make_private_dirs(const std::filesystem::path& dir) {
 void write_file_atomically(const std::filesystem::path& path, std::string_view content, bool durable) {
     make_private_dirs(path.parent_path());
     const std::filesystem::path tmp = path.string() + fmt::format(".tmp{}", ::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
+    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+    if (!fd.valid()) throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
     std::size_t done = 0;
     while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        const ssize_t n = ::write(fd.get(), content.data() + done, content.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             const int err = errno;
-            ::close(fd);
+            fd.close();
             ::unlink(tmp.c_str());
             throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(err)));
         }
         done += static_cast<std::size_t>(n);
     }
-    if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
+    if ((durable && ::fsync(fd.get()) != 0) || !fd.close()) {
+        const int err = errno;
+        fd.close();
         ::unlink(tmp.c_str());
-        throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
+        throw IoError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(err)));
     }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
@@ -53,10 +80,9 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 }
 
 void sync_directory(const std::filesystem::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
+    const Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.valid()) return;
+    ::fsync(fd.get());
 }
 
 namespace {

@@ -4,6 +4,30 @@
 
 namespace backcare {
 
+// An open file descriptor that is closed when it goes out of scope, so that
+// no path, an early return or an exception, leaves one open.
+class Fd {
+public:
+    Fd() noexcept = default;
+    explicit Fd(int fd) noexcept : fd_(fd) {}
+    Fd(Fd&& other) noexcept : fd_(other.release()) {}
+    Fd& operator=(Fd&& other) noexcept;
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd();
+
+    int get() const noexcept { return fd_; }
+    bool valid() const noexcept { return fd_ >= 0; }
+    // Closes now, for a caller that must know: close can report a failed
+    // write. False (errno set) when it failed; either way it is closed.
+    bool close() noexcept;
+    // Gives the descriptor up without closing it.
+    int release() noexcept;
+
+private:
+    int fd_ = -1;
+};
+
 // Creates dir and its missing parents with mode 0700 (they may hold health data).
 void make_private_dirs(const std::filesystem::path& dir);
 

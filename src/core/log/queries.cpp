@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+// Reading sessions from the log: one by number or uuid, the most recent, all
+// of them as a stream, and what planning needs (what was done last, how many
+// today).
+#include <algorithm>
+#include <cstdint>
+#include <sqlite3.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "journal.hpp"
+#include "journal_impl.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+using journal_detail::guarded;
+
+std::optional<int> optional_int(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getInt();
+}
+
+constexpr const char* session_columns = "id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin";
+
+Session read_session(SQLite::Statement& q) {
+    Session s;
+    s.id = q.getColumn(0).getInt64();
+    s.uuid = q.getColumn(1).getString();
+    s.started = q.getColumn(2).getInt64();
+    s.utc_offset = q.getColumn(3).getInt();
+    s.duration = q.getColumn(4).getInt();
+    if (!q.getColumn(5).isNull()) s.goal = parse_enum<Goal>(q.getColumn(5).getString());
+    s.pain_before = optional_int(q.getColumn(6));
+    s.pain_after = optional_int(q.getColumn(7));
+    s.note = q.getColumn(8).getString();
+    s.origin = parse_origin(q.getColumn(9).getString()).value_or(Origin::typed);
+    return s;
+}
+
+Entry read_entry(SQLite::Statement& q, int first) {
+    Entry e;
+    e.exercise_id = q.getColumn(first).getString();
+    e.exercise_name = q.getColumn(first + 1).getString();
+    e.sets = q.getColumn(first + 2).getInt();
+    e.reps = q.getColumn(first + 3).getInt();
+    e.hold = q.getColumn(first + 4).getInt();
+    e.side = q.getColumn(first + 5).getString();
+    e.load = q.getColumn(first + 6).getString();
+    e.status = q.getColumn(first + 7).getString() == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    if (!q.getColumn(first + 8).isNull() && !q.getColumn(first + 9).isNull() && !q.getColumn(first + 10).isNull())
+        e.planned = PlannedDose{q.getColumn(first + 8).getInt(), q.getColumn(first + 9).getInt(), q.getColumn(first + 10).getInt()};
+    return e;
+}
+
+constexpr const char* entry_columns =
+    "exercise_id, exercise_name, sets, reps, hold, side, load, status, planned_sets, planned_reps, planned_hold";
+
+}  // namespace
+
+void Journal::load_entries(Session& s) const {
+    SQLite::Statement q(*db_, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", entry_columns));
+    q.bind(1, static_cast<int64_t>(s.id));
+    while (q.executeStep()) s.entries.push_back(read_entry(q, 0));
+}
+
+std::optional<Session> Journal::find(const std::string& id_or_uuid) const {
+    const std::string key = lowercase(id_or_uuid);
+    return guarded(path_, [&]() -> std::optional<Session> {
+        std::string sql = fmt::format("SELECT {} FROM session WHERE ", session_columns);
+        const bool numeric = !key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos;
+        if (numeric)
+            sql += "id = ?";
+        else if (key.size() >= 8 && key.size() <= 36)
+            sql += "substr(uuid, 1, ?2) = ?1";
+        else if (key.size() < 8)
+            throw UsageError(fmt::format("'{}' is neither a session number nor 8 or more characters of a uuid", key));
+        else
+            return std::nullopt;
+        SQLite::Statement q(*db_, sql + " LIMIT 2");
+        if (numeric) {
+            q.bind(1, static_cast<int64_t>(std::stoll(key)));
+        } else {
+            q.bind(1, key);
+            q.bind(2, static_cast<int>(key.size()));
+        }
+        if (!q.executeStep()) return std::nullopt;
+        Session s = read_session(q);
+        if (q.executeStep())
+            throw UsageError(fmt::format("'{}' matches more than one session; give more of the uuid", key));
+        load_entries(s);
+        return s;
+    });
+}
+
+std::vector<Session> Journal::recent(std::size_t limit, std::optional<Date> since) const {
+    return guarded(path_, [&] {
+        std::vector<Session> out;
+        SQLite::Statement q(*db_, fmt::format("SELECT {} FROM session WHERE local_date >= ? ORDER BY started DESC, id DESC LIMIT ?",
+                                              session_columns));
+        q.bind(1, since ? format_date(*since) : std::string("0000-00-00"));
+        q.bind(2, static_cast<int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+        while (q.executeStep()) out.push_back(read_session(q));
+        for (auto& s : out) load_entries(s);
+        return out;
+    });
+}
+
+void Journal::each(const std::function<void(const Session&)>& visit, std::optional<Date> since) const {
+    guarded(path_, [&] {
+        // One pass over a join, so memory holds one session at a time.
+        SQLite::Statement q(*db_, fmt::format("SELECT s.id, s.uuid, s.started, s.utc_offset, s.duration, s.goal, s.pain_before, "
+                                              "s.pain_after, s.note, s.origin, {} FROM session s {} JOIN entry e ON e.session_id = s.id "
+                                              "{}ORDER BY s.started, s.id, e.position",
+                                              "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.load, e.status, "
+                                              "e.planned_sets, e.planned_reps, e.planned_hold",
+                                              // The whole log streams in order of start, unsorted; a
+                                              // recent part is found by date, then sorted.
+                                              since ? "INDEXED BY session_local_date CROSS" : "",
+                                              since ? "WHERE s.local_date >= ? " : ""));
+        if (since) q.bind(1, format_date(*since));
+        std::optional<Session> current;
+        while (q.executeStep()) {
+            const std::int64_t id = q.getColumn(0).getInt64();
+            if (current && current->id != id) {
+                visit(*current);
+                current.reset();
+            }
+            if (!current) current = read_session(q);
+            current->entries.push_back(read_entry(q, 10));
+        }
+        if (current) visit(*current);
+        return 0;
+    });
+}
+
+LastDone Journal::last_done(std::optional<Date> since) const {
+    return guarded(path_, [&] {
+        LastDone out;
+        // From the sessions of the period (the local_date index), then their entries (the primary key).
+        // CROSS JOIN keeps that order: without statistics SQLite would scan every entry.
+        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM session s CROSS JOIN entry e ON e.session_id = s.id "
+                                  "WHERE s.local_date >= ? AND e.status = 'done' GROUP BY e.exercise_id");
+        q.bind(1, since ? format_date(*since) : std::string("0000-01-01"));
+        while (q.executeStep())
+            if (auto d = parse_date(q.getColumn(1).getString())) out.emplace(q.getColumn(0).getString(), *d);
+        return out;
+    });
+}
+
+int Journal::sessions_on(Date day) const {
+    return guarded(path_, [&] {
+        SQLite::Statement q(*db_, "SELECT count(*) FROM session WHERE local_date = ?");
+        q.bind(1, format_date(day));
+        q.executeStep();
+        return q.getColumn(0).getInt();
+    });
+}
+
+std::size_t Journal::count() const {
+    return guarded(path_, [&] { return static_cast<std::size_t>(db_->execAndGet("SELECT count(*) FROM session").getInt64()); });
+}
+
+int Journal::total_changes() const { return sqlite3_total_changes(db_->getHandle()); }
+
+void Journal::read_together(const std::function<void()>& read) const {
+    guarded(path_, [&] {
+        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::DEFERRED);
+        // A deferred transaction takes its shared lock at the first read; take it now.
+        db_->execAndGet("SELECT count(*) FROM sqlite_master");
+        read();
+        t.commit();
+        return 0;
+    });
+}
+
+}  // namespace backcare
