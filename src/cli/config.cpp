@@ -1,11 +1,9 @@
 // backcare config: the effective settings, where each came from, and the files.
-#include <filesystem>
-
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "builtin_catalogue.hpp"
 #include "commands.hpp"
+#include "files_in_use.hpp"
 #include "render.hpp"
 #include "text.hpp"
 
@@ -16,24 +14,9 @@ struct ConfigOptions {
     std::string format = "text";
 };
 
-std::string presence(const std::filesystem::path& p) {
-    std::error_code ec;
-    return std::filesystem::exists(p, ec) ? "present" : "absent";
-}
-
 int run_config(const ConfigOptions& o, Context& ctx) {
     const Config config = ctx.config();
-    const auto files = catalogue_files_in(ctx.paths.catalogue_dir());
-    const std::vector<PathRow> paths{
-        {"config", ctx.paths.config_file().string(),
-         presence(ctx.paths.config_file()) + ", " + ctx.paths.config_file_source()},
-        {"catalogue", ctx.paths.catalogue_dir().string(),
-         fmt::format("{} file{} over {} built-in exercises", files.size(), files.size() == 1 ? "" : "s",
-                     builtin_catalogue().exercises().size())},
-        {"state", ctx.paths.state_dir().string(), presence(ctx.paths.state_dir())},
-        {"database", ctx.paths.database().string(),
-         presence(ctx.paths.database()) + ", " + ctx.paths.database_source()},
-    };
+    const std::vector<PathRow> paths = files_in_use(ctx.paths, builtin_catalogue().exercises().size());
     const auto settings = describe(config);
     if (o.format == "json") {
         ctx.out << config_json(settings, paths);

@@ -27,7 +27,6 @@ std::string Context::new_uuid() const {
 
 std::optional<Journal> Context::journal() const { return Journal::open_existing(paths.database(), journal_options); }
 
-Journal Context::journal_for_writing() const { return Journal::open_for_writing(paths.database(), journal_options); }
 
 JournalOptions read_journal_options(const Environment& env) {
     JournalOptions options;

@@ -40,8 +40,6 @@ struct Context {
     std::string new_uuid() const;
     // The log for reading; nullopt when there is none yet.
     std::optional<Journal> journal() const;
-    // The log for writing, created when missing.
-    Journal journal_for_writing() const;
 };
 
 // How the log is opened: BACKCARE_BUSY_TIMEOUT_MS, for tests, shortens the

@@ -1,17 +1,15 @@
 // backcare history, undo, delete: see and correct the log.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "commands.hpp"
-#include "errors.hpp"
+#include "corrections.hpp"
 #include "session_io.hpp"
 
 namespace backcare::cli {
 namespace {
 
 struct HistoryOptions {
-    std::string limit = "10";
-    std::optional<std::string> since;
+    HistoryQuery query;
     std::string format = "text";
 };
 
@@ -20,11 +18,8 @@ struct DeleteOptions {
 };
 
 int run_history(const HistoryOptions& o, Context& ctx) {
-    const auto limit = static_cast<std::size_t>(parse_number_option(o.limit, "--limit", 0, 1'000'000'000));
-    const auto today = local_date(ctx.now);
-    const std::optional<Date> since = o.since ? std::optional(parse_since(*o.since, today, "--since")) : std::nullopt;
-    const auto journal = ctx.journal();
-    const auto sessions = journal ? journal->recent(limit == 0 ? SIZE_MAX : limit, since) : std::vector<Session>{};
+    const HistoryRange range = history_range(o.query, local_date(ctx.now));
+    const std::vector<Session> sessions = history(range, ctx.journal());
     if (o.format == "json") {
         ctx.out << "[";
         for (std::size_t i = 0; i < sessions.size(); ++i) ctx.out << (i ? ",\n " : "") << session_json(sessions[i], true);
@@ -46,20 +41,12 @@ void show_removed(Context& ctx, const Session& s) {
 }
 
 int run_undo(Context& ctx) {
-    if (!ctx.journal()) throw NoResult("the log is empty; there is nothing to undo");
-    auto journal = ctx.journal_for_writing();
-    const auto removed = journal.remove_last();
-    if (!removed) throw NoResult("the log is empty; there is nothing to undo");
-    show_removed(ctx, *removed);
+    show_removed(ctx, undo_last(ctx.paths.database(), ctx.journal_options));
     return 0;
 }
 
 int run_delete(const DeleteOptions& o, Context& ctx) {
-    if (!ctx.journal()) throw NoResult(fmt::format("no session '{}': the log is empty", o.id));
-    auto journal = ctx.journal_for_writing();
-    const auto removed = journal.remove(o.id);
-    if (!removed) throw NoResult(fmt::format("no session '{}' in the log (see 'backcare history')", o.id));
-    show_removed(ctx, *removed);
+    show_removed(ctx, delete_session(ctx.paths.database(), o.id, ctx.journal_options));
     return 0;
 }
 
@@ -68,8 +55,8 @@ int run_delete(const DeleteOptions& o, Context& ctx) {
 std::vector<Command> setup_history(CLI::App& app) {
     auto h = std::make_shared<HistoryOptions>();
     auto* history = app.add_subcommand("history", "Recent sessions, newest first");
-    history->add_option("-n,--limit", h->limit, "How many sessions (default 10; 0 for all)")->type_name("N");
-    history->add_option("--since", h->since, "From this date or period: 2026-11-01, 7d, 4w, 3m, 1y, all")->type_name("WHEN");
+    history->add_option("-n,--limit", h->query.limit, "How many sessions (default 10; 0 for all)")->type_name("N");
+    history->add_option("--since", h->query.since, "From this date or period: 2026-11-01, 7d, 4w, 3m, 1y, all")->type_name("WHEN");
     history->add_option("-f,--format", h->format, "Output: text, json or tsv")
         ->check(CLI::IsMember({"text", "json", "tsv"}))
         ->type_name("FORMAT");

@@ -30,12 +30,9 @@ int run_plan(const PlanCommandOptions& o, Context& ctx) {
     const std::string json = o.no_save && o.format != "json" ? std::string() : plan_json(routine, ctx.now);
     bool remembered = false;
     if (!o.no_save) {
-        try {
-            remember_plan(ctx.paths.last_plan_file(), json);
-            remembered = true;
-        } catch (const Error& e) {
-            ctx.warn(std::string("this plan is not remembered for 'log --plan': ") + e.what());
-        }
+        const auto why_not = remember_plan_or_why_not(ctx.paths.last_plan_file(), json);
+        if (why_not) ctx.warn(*why_not);
+        remembered = !why_not;
     }
     if (o.format == "json")
         ctx.out << json;

@@ -1,13 +1,11 @@
 // backcare export / import: the whole log as JSON Lines or CSV, and back.
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "errors.hpp"
+#include "session_input.hpp"
 #include "session_io.hpp"
 
 namespace backcare::cli {
@@ -37,32 +35,18 @@ int run_export(const ExportOptions& o, Context& ctx) {
 
 int run_import(const ImportOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
+    const bool standard_input = o.file == "-";
     std::ifstream file;
-    if (o.file != "-") {
-        std::error_code ec;
-        if (std::filesystem::is_directory(o.file, ec)) throw IoError(fmt::format("{} is a directory, not a file", o.file));
-        file.open(o.file, std::ios::binary);
-        if (!file) throw IoError(fmt::format("cannot read {}: {}", o.file, std::strerror(errno)));
-    }
-    std::istream& in = o.file == "-" ? ctx.in : file;
-    SessionReader reader(in, o.file == "-" ? "<stdin>" : o.file, catalogue);
-    // A day of slack for clocks and time zones.
-    reader.refuse_after(std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch()).count() + 86400);
+    if (!standard_input) file = open_input_file(o.file);
+    SessionReader reader(standard_input ? ctx.in : file, standard_input ? "<stdin>" : o.file, catalogue);
+    refuse_future_sessions(reader, ctx.now);
     if (o.dry_run) {
-        std::size_t n = 0;
-        while (reader.next()) ++n;
+        const std::size_t n = count_sessions(reader);
         if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", n, n == 1 ? "" : "s");
         return 0;
     }
-    std::pair<std::size_t, std::size_t> counts;
-    if (o.file == "-") {
-        counts = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, {}, ctx.journal_options);
-    } else {
-        // A file is read on a second core while the log is written.
-        ReadAhead ahead(reader);
-        counts = Journal::store(ctx.paths.database(), [&] { return ahead.next(); }, {}, ctx.journal_options);
-    }
-    const auto [added, present] = counts;
+    // A file is read on a second core while the log is written.
+    const auto [added, present] = import_sessions(ctx.paths.database(), reader, !standard_input, ctx.journal_options);
     if (!ctx.quiet) ctx.out << fmt::format("{} added, {} already present\n", added, present);
     return 0;
 }

@@ -15,6 +15,15 @@ void remember_plan(const std::filesystem::path& file, const std::string& plan_js
     write_file_atomically(file, plan_json_text, false);
 }
 
+std::optional<std::string> remember_plan_or_why_not(const std::filesystem::path& file, const std::string& plan_json_text) {
+    try {
+        remember_plan(file, plan_json_text);
+        return std::nullopt;
+    } catch (const Error& e) {
+        return std::string("this plan is not remembered for 'log --plan': ") + e.what();
+    }
+}
+
 PlannedSession remembered_plan(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));

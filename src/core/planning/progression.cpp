@@ -85,102 +85,133 @@ std::optional<std::string> pause_reason(std::span<const Session> chronological) 
     return std::nullopt;
 }
 
-Progression progress(const Exercise& exercise, const Catalogue& catalogue, int level,
-                     std::span<const Session> chronological) {
-    Progression p;
-    p.dose = dose_at_level(exercise, level);
-    // Steps up are withheld only after the session that pauses progression.
-    std::size_t pause_at = chronological.size();
-    if (pause_reason(chronological))
-        for (std::size_t i = chronological.size(); i-- > 0;)
-            if (chronological[i].pain_before || chronological[i].pain_after) {
-                pause_at = i;
-                break;
-            }
-    int streak = 0;
-    int skips = 0;
-    std::string last_skip;
-    std::string change;  // the last step and why
-    bool seen = false;
+namespace {
 
-    auto step = [&](Step direction, const std::string& because) {
-        const auto next = direction == Step::up ? step_up(p.dose, exercise.dose) : step_down(p.dose, exercise.dose);
-        p.last_step = direction;
-        p.variant = nullptr;
-        streak = 0;
-        skips = 0;
-        if (next) {
-            change = direction == Step::up ? fmt::format("{} → {}", because, rung(*next, p.dose))
-                                           : fmt::format("{} → {}, from {}", because, rung(*next, p.dose), rung(p.dose, *next));
-            p.dose = *next;
+// Steps up are withheld only after the session that pauses progression:
+// the index of the last session with a pain score when it paused, else the end.
+std::size_t pause_index(std::span<const Session> chronological) {
+    if (!pause_reason(chronological)) return chronological.size();
+    for (std::size_t i = chronological.size(); i-- > 0;)
+        if (chronological[i].pain_before || chronological[i].pain_after) return i;
+    return chronological.size();
+}
+
+// One exercise's sessions replayed in order, its dose stepped as the rules say.
+class Replay {
+public:
+    Replay(const Exercise& exercise, const Catalogue& catalogue, int level)
+        : exercise_(exercise), catalogue_(catalogue), level_(level) {
+        p_.dose = dose_at_level(exercise, level);
+    }
+
+    // The next session; pause: a step up falling due now is withheld.
+    void add(const Session& s, bool pause) {
+        const Entry* e = entry_for(s, exercise_.id);
+        if (!e) {
+            if (painful(s)) streak_ = 0;
             return;
         }
-        const std::string& other = direction == Step::up ? exercise.harder : exercise.easier;
-        if (const Exercise* v = other.empty() ? nullptr : catalogue.find(other)) {
-            p.variant = v;
-            change = fmt::format("{} → the {} variant, {}", because, direction == Step::up ? "harder" : "easier", v->name);
-        } else {
-            change = fmt::format("{} → already the {} dose", because, direction == Step::up ? "top" : "lightest");
-        }
-    };
-
-    for (std::size_t i = 0; i < chronological.size(); ++i) {
-        const Session& s = chronological[i];
-        const bool pause = i > pause_at;
-        const Entry* e = entry_for(s, exercise.id);
-        if (!e) {
-            if (painful(s)) streak = 0;
-            continue;
-        }
-        seen = true;
-        if (e->status == EntryStatus::skipped) {
-            streak = 0;
-            if (++skips >= skips_to_step_down)
-                step(Step::down, fmt::format("skipped on {} and {}", last_skip, s.local_date()));
-            else
-                last_skip = s.local_date();
-            continue;
-        }
-        skips = 0;
-        if (rise_in(s) >= pain_rise_to_step_down) {
+        seen_ = true;
+        if (e->status == EntryStatus::skipped) return skipped(s);
+        skips_ = 0;
+        if (rise_in(s) >= pain_rise_to_step_down)
             step(Step::down, fmt::format("pain rose from {} to {} on {}", *s.pain_before, *s.pain_after, s.local_date()));
-        } else if (painful(s) || !at_full_dose(*e, p.dose)) {
-            streak = 0;
-        } else if (rise_in(s) <= 0 && ++streak >= sessions_to_step_up) {
-            if (pause && !p.variant) {
-                streak = sessions_to_step_up;  // due, and withheld
-            } else if (!p.variant) {
-                const auto next = step_up(p.dose, exercise.dose);
-                const Exercise* harder = exercise.harder.empty() ? nullptr : catalogue.find(exercise.harder);
-                if (next)
-                    step(Step::up, fmt::format("{} for {} sessions without pain rising", did(p.dose, *next), sessions_to_step_up));
-                else if (harder)
-                    step(Step::up, fmt::format("did the top dose ({}) for {} sessions without pain rising",
-                                               format_dose(p.dose), sessions_to_step_up));
-                else
-                    streak = sessions_to_step_up;  // at the top, with nowhere to go
-            }
+        else if (painful(s) || !at_full_dose(*e, p_.dose))
+            streak_ = 0;
+        else if (rise_in(s) <= 0 && ++streak_ >= sessions_to_step_up)
+            step_up_due(pause);
+    }
+
+    // The dose after the last session; pain_paused: the last session with a pain score paused progression.
+    Progression result(bool pain_paused) {
+        p_.has_history = seen_;
+        const bool can_step = step_up(p_.dose, exercise_.dose) || harder();
+        p_.paused = pain_paused && streak_ >= sessions_to_step_up && !p_.variant && can_step;
+        p_.why = why(can_step);
+        return p_;
+    }
+
+private:
+    const Exercise* harder() const { return exercise_.harder.empty() ? nullptr : catalogue_.find(exercise_.harder); }
+
+    void skipped(const Session& s) {
+        streak_ = 0;
+        if (++skips_ >= skips_to_step_down)
+            step(Step::down, fmt::format("skipped on {} and {}", last_skip_, s.local_date()));
+        else
+            last_skip_ = s.local_date();
+    }
+
+    void step_up_due(bool pause) {
+        if (p_.variant) return;
+        if (pause) {
+            streak_ = sessions_to_step_up;  // due, and withheld
+            return;
+        }
+        if (const auto next = step_up(p_.dose, exercise_.dose))
+            step(Step::up, fmt::format("{} for {} sessions without pain rising", did(p_.dose, *next), sessions_to_step_up));
+        else if (harder())
+            step(Step::up, fmt::format("did the top dose ({}) for {} sessions without pain rising", format_dose(p_.dose),
+                                       sessions_to_step_up));
+        else
+            streak_ = sessions_to_step_up;  // at the top, with nowhere to go
+    }
+
+    void step(Step direction, const std::string& because) {
+        const bool up = direction == Step::up;
+        const auto next = up ? step_up(p_.dose, exercise_.dose) : step_down(p_.dose, exercise_.dose);
+        p_.last_step = direction;
+        p_.variant = nullptr;
+        streak_ = 0;
+        skips_ = 0;
+        if (next) {
+            change_ = up ? fmt::format("{} → {}", because, rung(*next, p_.dose))
+                         : fmt::format("{} → {}, from {}", because, rung(*next, p_.dose), rung(p_.dose, *next));
+            p_.dose = *next;
+            return;
+        }
+        const std::string& other = up ? exercise_.harder : exercise_.easier;
+        if (const Exercise* v = other.empty() ? nullptr : catalogue_.find(other)) {
+            p_.variant = v;
+            change_ = fmt::format("{} → the {} variant, {}", because, up ? "harder" : "easier", v->name);
+        } else {
+            change_ = fmt::format("{} → already the {} dose", because, up ? "top" : "lightest");
         }
     }
 
-    p.has_history = seen;
-    const bool can_step = step_up(p.dose, exercise.dose) || (!exercise.harder.empty() && catalogue.find(exercise.harder));
-    p.paused = pause_at < chronological.size() && streak >= sessions_to_step_up && !p.variant && can_step;
-    if (!seen) {
-        p.why = fmt::format("not done in the last {} days: the level {} dose", progression_memory_days, level);
-        return p;
+    std::string why(bool can_step) const {
+        if (!seen_) return fmt::format("not done in the last {} days: the level {} dose", progression_memory_days, level_);
+        std::vector<std::string> parts;
+        if (!change_.empty()) parts.push_back(change_);
+        if (p_.paused)
+            parts.push_back("a step up is due but paused for pain");
+        else if (!p_.variant && !can_step && streak_ >= sessions_to_step_up)
+            parts.push_back("the top of its range, and the catalogue has no harder variant");
+        else if (!p_.variant)
+            parts.push_back(fmt::format("{} of {} sessions at full dose towards the next step", streak_, sessions_to_step_up));
+        if (change_.empty()) parts.insert(parts.begin(), fmt::format("the level {} dose", level_));
+        return join(parts, "; ");
     }
-    std::vector<std::string> parts;
-    if (!change.empty()) parts.push_back(change);
-    if (p.paused)
-        parts.push_back("a step up is due but paused for pain");
-    else if (!p.variant && !can_step && streak >= sessions_to_step_up)
-        parts.push_back("the top of its range, and the catalogue has no harder variant");
-    else if (!p.variant)
-        parts.push_back(fmt::format("{} of {} sessions at full dose towards the next step", streak, sessions_to_step_up));
-    if (change.empty()) parts.insert(parts.begin(), fmt::format("the level {} dose", level));
-    p.why = join(parts, "; ");
-    return p;
+
+    const Exercise& exercise_;
+    const Catalogue& catalogue_;
+    const int level_;
+    Progression p_;
+    int streak_ = 0;         // sessions at full dose since the last step
+    int skips_ = 0;          // sessions running with the exercise skipped
+    std::string last_skip_;  // the day of the last skip
+    std::string change_;     // the last step and why
+    bool seen_ = false;
+};
+
+}  // namespace
+
+Progression progress(const Exercise& exercise, const Catalogue& catalogue, int level,
+                     std::span<const Session> chronological) {
+    const std::size_t pause_at = pause_index(chronological);
+    Replay replay(exercise, catalogue, level);
+    for (std::size_t i = 0; i < chronological.size(); ++i) replay.add(chronological[i], i > pause_at);
+    return replay.result(pause_at < chronological.size());
 }
 
 }  // namespace backcare

@@ -345,12 +345,48 @@ private:
     std::pair<const std::string, ExerciseAcc>* last_exercise_ = nullptr;
 };
 
+// Pain over the period and the two halves of its logged part (split at middle).
+PainSummary pain_summary(const DayTotals& totals, const std::vector<DayTotals>& days, Date from, Date middle) {
+    DayTotals early, late;
+    for (const auto& d : days)
+        if (d.day >= from) (d.day < middle ? early : late).add(d);
+    PainSummary pain;
+    pain.before = average(totals.pain_before_sum, totals.pain_before_n);
+    pain.after = average(totals.pain_after_sum, totals.pain_after_n);
+    pain.before_n = totals.pain_before_n;
+    pain.after_n = totals.pain_after_n;
+    pain.early_before = average(early.pain_before_sum, early.pain_before_n);
+    pain.late_before = average(late.pain_before_sum, late.pain_before_n);
+    pain.early_after = average(early.pain_after_sum, early.pain_after_n);
+    pain.late_after = average(late.pain_after_sum, late.pain_after_n);
+    return pain;
+}
+
+// Streaks look at the whole log up to `to`: the days given when they are all
+// of its days with a session, else each such day asked of the source.
+Streaks streaks_to(Date to, const StatsSource& src, const StatsFilter& filter, const std::vector<DayTotals>* all_days) {
+    StreakCounter streaks(to);
+    if (all_days) {
+        for (const auto& d : *all_days) streaks.add(d.day);
+    } else {
+        src.each_active_day(to, filter, [&](Date d) { streaks.add(d); });
+    }
+    return streaks.result();
+}
+
 }  // namespace
 
+void check_period(Date since, Date until, std::string_view since_words, std::string_view until_words) {
+    if (since <= until) return;
+    const std::string from = since_words.empty() ? format_date(since) : std::string(since_words);
+    if (!since_words.empty() && until_words.empty())
+        throw UsageError(fmt::format("--since {} is after today ({})", from, format_date(until)));
+    throw UsageError(fmt::format("--since {} is after --until {}: nothing can be in between", from,
+                                 until_words.empty() ? format_date(until) : std::string(until_words)));
+}
+
 Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
-    if (rq.since > rq.until)
-        throw UsageError(fmt::format("--since {} is after --until {}: nothing can be in between", format_date(rq.since),
-                                     format_date(rq.until)));
+    check_period(rq.since, rq.until);
     Stats st;
     st.today = rq.today;
     st.by = rq.by;
@@ -396,29 +432,11 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.adherence.exercises = std::move(doses);
     for (const auto& e : st.adherence.exercises) st.adherence.doses.add(e.doses);
 
-    // Pain over the period and the two halves of its logged part.
-    DayTotals early, late;
-    for (const auto& d : day_rows)
-        if (d.day >= st.from) (d.day < middle ? early : late).add(d);
-    st.pain.before = average(st.totals.pain_before_sum, st.totals.pain_before_n);
-    st.pain.after = average(st.totals.pain_after_sum, st.totals.pain_after_n);
-    st.pain.before_n = st.totals.pain_before_n;
-    st.pain.after_n = st.totals.pain_after_n;
-    st.pain.early_before = average(early.pain_before_sum, early.pain_before_n);
-    st.pain.late_before = average(late.pain_before_sum, late.pain_before_n);
-    st.pain.early_after = average(early.pain_after_sum, early.pain_after_n);
-    st.pain.late_after = average(late.pain_after_sum, late.pain_after_n);
+    st.pain = pain_summary(st.totals, day_rows, st.from, middle);
     st.warnings = pain_warnings(day_rows, st.to);
-
-    // Streaks look at the whole log up to `to`: the days of the pass when it
-    // began at the first session, else every day with a session.
-    StreakCounter streaks(st.to);
-    if (!first_logged || *first_logged >= query_from) {
-        for (const auto& d : day_rows) streaks.add(d.day);
-    } else {
-        src.each_active_day(st.to, rq.filter, [&](Date d) { streaks.add(d); });
-    }
-    st.streaks = streaks.result();
+    // The pass began at the first session: its days are every day with one.
+    const bool whole_log = !first_logged || *first_logged >= query_from;
+    st.streaks = streaks_to(st.to, src, rq.filter, whole_log ? &day_rows : nullptr);
 
     if (rq.filter.exercise) st.history = src.exercise_times(st.from, st.to, rq.filter);
     return st;

@@ -233,7 +233,11 @@ struct StatsRequest {
 };
 // The default period: the heat map's 12 weeks, to the end of today.
 Date default_since(Date today, int week_start);
-// Throws UsageError when since is after until.
+// Throws UsageError when since is after until, naming them by the words the
+// person typed when there are any (since_words empty: by date; until_words
+// empty while since_words is not: until is today, as without --until).
+void check_period(Date since, Date until, std::string_view since_words = {}, std::string_view until_words = {});
+// Throws UsageError when since is after until (check_period).
 Stats compute_stats(const StatsSource&, const StatsRequest&);
 
 }  // namespace backcare

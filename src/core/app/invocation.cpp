@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// The clock, the output's look and the completion ids, from the surroundings.
+#include "invocation.hpp"
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+
+namespace backcare {
+
+Instant now_from(const Environment& env, Instant system_now) {
+    if (auto pinned = env("BACKCARE_NOW"); pinned && !pinned->empty()) {
+        if (auto t = parse_iso_instant(*pinned)) return *t;
+        throw UsageError(fmt::format("BACKCARE_NOW must look like 2026-11-23T18:30:00, not '{}'", *pinned));
+    }
+    return system_now;
+}
+
+Style output_style(std::string_view color, const Terminal& terminal, const Environment& env) {
+    Style st;
+    const auto term = env("TERM");
+    const bool no_color = env("NO_COLOR").value_or("") != "";
+    if (color == "always")
+        st.color = true;
+    else if (color == "auto")
+        st.color = terminal.is_terminal && !no_color && term.value_or("") != "dumb";
+    st.unicode = terminal.utf8;
+    st.width = 80;
+    if (terminal.is_terminal && terminal.columns > 0) {
+        st.width = terminal.columns;
+    } else if (auto columns = env("COLUMNS")) {
+        try {
+            const long c = std::stol(*columns);
+            if (c >= 20 && c <= 1000) st.width = static_cast<std::size_t>(c);
+        } catch (const std::exception&) {
+        }
+    }
+    return st;
+}
+
+std::vector<std::string> exercise_ids(const Environment& env, const Catalogue& builtin) {
+    std::vector<std::string> ids;
+    try {
+        const Paths paths(env, std::nullopt, std::nullopt);
+        const Catalogue all = load_catalogue(builtin, paths.catalogue_dir());
+        for (const auto& e : all.exercises()) ids.push_back(e.id);
+    } catch (const std::exception&) {
+        ids.clear();
+        for (const auto& e : builtin.exercises()) ids.push_back(e.id);
+    }
+    return ids;
+}
+
+}  // namespace backcare

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// What the process's surroundings decide for every command: the clock (which
+// BACKCARE_NOW pins for tests), how output looks on this terminal, and the
+// exercise ids the completion scripts offer. The cli asks the terminal; the
+// rules are here.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "clock.hpp"
+#include "paths.hpp"
+#include "style.hpp"
+
+namespace backcare {
+
+// The instant commands take as now: BACKCARE_NOW when set and not empty
+// (UsageError when it cannot be read), else the system's clock.
+Instant now_from(const Environment&, Instant system_now);
+
+// What the process knows of standard output.
+struct Terminal {
+    bool is_terminal = false;
+    std::size_t columns = 0;  // as the terminal reports it; 0: unknown
+    bool utf8 = false;        // the locale's character set
+};
+
+// Colour for --color (auto: on a terminal, unless NO_COLOR is set or TERM
+// is dumb); the width from the terminal, else COLUMNS (20 to 1000), else 80.
+Style output_style(std::string_view color, const Terminal&, const Environment&);
+
+// The ids of the built-in exercises and the person's own; a catalogue
+// directory that cannot be read leaves the built-in ones. Never throws:
+// completion is never an error.
+std::vector<std::string> exercise_ids(const Environment&, const Catalogue& builtin);
+
+}  // namespace backcare

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// What the surroundings decide (invocation.hpp): the clock, colour and width,
+// and the exercise ids offered to the completion scripts.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "builtin_catalogue.hpp"
+#include "errors.hpp"
+#include "invocation.hpp"
+#include "session_helpers.hpp"
+#include "unit_helpers.hpp"
+
+using namespace backcare;
+using backcare::test::error_of;
+using backcare::test::TempDir;
+using backcare::test::TzGuard;
+using backcare::test::utc;
+
+namespace {
+
+Environment env_of(std::map<std::string, std::string> vars) {
+    return [vars](const std::string& name) -> std::optional<std::string> {
+        const auto it = vars.find(name);
+        return it == vars.end() ? std::nullopt : std::optional(it->second);
+    };
+}
+
+const Terminal terminal{true, 120, true};
+const Terminal no_terminal{false, 0, false};
+
+}  // namespace
+
+TEST_CASE("now: the system's clock, unless BACKCARE_NOW pins it", "[invocation]") {
+    const TzGuard tz("UTC0");
+    const Instant system = utc(2030, 1, 2, 3, 4, 5);
+    CHECK(now_from(env_of({}), system) == system);
+    CHECK(now_from(env_of({{"BACKCARE_NOW", ""}}), system) == system);
+    CHECK(now_from(env_of({{"BACKCARE_NOW", "2026-11-23T18:30:00"}}), system) == utc(2026, 11, 23, 18, 30));
+    CHECK(error_of<UsageError>([&] { now_from(env_of({{"BACKCARE_NOW", "tomorrow"}}), system); }) ==
+          "BACKCARE_NOW must look like 2026-11-23T18:30:00, not 'tomorrow'");
+}
+
+TEST_CASE("style: colour on a terminal unless NO_COLOR or a dumb terminal", "[invocation]") {
+    CHECK(output_style("auto", terminal, env_of({})).color);
+    CHECK_FALSE(output_style("auto", no_terminal, env_of({})).color);
+    CHECK_FALSE(output_style("auto", terminal, env_of({{"NO_COLOR", "1"}})).color);
+    CHECK(output_style("auto", terminal, env_of({{"NO_COLOR", ""}})).color);
+    CHECK_FALSE(output_style("auto", terminal, env_of({{"TERM", "dumb"}})).color);
+    CHECK(output_style("always", no_terminal, env_of({{"NO_COLOR", "1"}})).color);
+    CHECK_FALSE(output_style("never", terminal, env_of({})).color);
+}
+
+TEST_CASE("style: Unicode with a UTF-8 locale", "[invocation]") {
+    CHECK(output_style("auto", terminal, env_of({})).unicode);
+    CHECK_FALSE(output_style("auto", no_terminal, env_of({})).unicode);
+}
+
+TEST_CASE("style: the terminal's width, else COLUMNS from 20 to 1000, else 80", "[invocation]") {
+    CHECK(output_style("auto", terminal, env_of({{"COLUMNS", "50"}})).width == 120);
+    CHECK(output_style("auto", Terminal{true, 0, true}, env_of({{"COLUMNS", "50"}})).width == 50);
+    CHECK(output_style("auto", no_terminal, env_of({})).width == 80);
+    CHECK(output_style("auto", no_terminal, env_of({{"COLUMNS", "20"}})).width == 20);
+    CHECK(output_style("auto", no_terminal, env_of({{"COLUMNS", "1000"}})).width == 1000);
+    CHECK(output_style("auto", no_terminal, env_of({{"COLUMNS", "19"}})).width == 80);
+    CHECK(output_style("auto", no_terminal, env_of({{"COLUMNS", "1001"}})).width == 80);
+    CHECK(output_style("auto", no_terminal, env_of({{"COLUMNS", "wide"}})).width == 80);
+}
+
+TEST_CASE("completion ids: the person's exercises too; the built-in ones when theirs are broken", "[invocation]") {
+    const Catalogue builtin = builtin_catalogue();
+    const TempDir home;
+    const auto env = env_of({{"HOME", home.path().string()}});
+    const auto ids = exercise_ids(env, builtin);
+    CHECK(ids.size() == builtin.exercises().size());
+    const Paths paths(env, std::nullopt, std::nullopt);
+    std::filesystem::create_directories(paths.catalogue_dir());
+    const std::string own = backcare::test::file_bytes(std::string(BACKCARE_SOURCE_DIR) + "/catalogue/cat-cow.toml");
+    const std::string renamed = std::regex_replace(own, std::regex("id = \"cat-cow\""), "id = \"my-cat-cow\"");
+    REQUIRE(renamed != own);
+    std::ofstream(paths.catalogue_dir() / "mine.toml") << renamed;
+    const auto with_own = exercise_ids(env, builtin);
+    CHECK(with_own.size() == builtin.exercises().size() + 1);
+    CHECK(std::find(with_own.begin(), with_own.end(), "my-cat-cow") != with_own.end());
+    std::ofstream(paths.catalogue_dir() / "broken.toml") << "[[exercise]\n";
+    CHECK(exercise_ids(env, builtin) == ids);
+    CHECK(exercise_ids(env_of({}), builtin) == ids);  // nowhere to look: no HOME
+}
