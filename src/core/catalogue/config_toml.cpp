@@ -7,6 +7,7 @@
 
 #include "errors.hpp"
 #include "config_file.hpp"
+#include "text.hpp"
 #include "toml_reader.hpp"
 
 namespace backcare {
@@ -86,7 +87,7 @@ Config parse_config(std::string_view text, const std::string& file) {
     if (!problems.empty()) {
         const Diagnostic& first = problems.front();
         auto detail = first.snippet();
-        if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, problems.size() == 2 ? "" : "s"));
+        if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, plural_suffix(problems.size() - 1)));
         throw DataError(first.headline(), std::move(detail));
     }
     return c;
