@@ -24,7 +24,8 @@
 #include "progression.hpp"
 #include "remembered_plan.hpp"
 #include "routines.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
+#include "session_text.hpp"
 #include "text.hpp"
 
 namespace backcare::cli {

@@ -4,7 +4,8 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
+#include "session_text.hpp"
 
 namespace backcare::cli {
 namespace {

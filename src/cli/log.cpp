@@ -7,7 +7,10 @@
 #include "commands.hpp"
 #include "errors.hpp"
 #include "remembered_plan.hpp"
-#include "session_io.hpp"
+#include "session_entry.hpp"
+#include "session_json.hpp"
+#include "session_reader.hpp"
+#include "session_text.hpp"
 #include "text.hpp"
 
 namespace backcare::cli {

@@ -8,7 +8,9 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
-#include "session_io.hpp"
+#include "session_csv.hpp"
+#include "session_json.hpp"
+#include "session_reader.hpp"
 
 namespace backcare::cli {
 namespace {

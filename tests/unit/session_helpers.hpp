@@ -20,8 +20,10 @@
 
 #include "builtin_catalogue.hpp"
 #include "clock.hpp"
+#include "errors.hpp"
 #include "session.hpp"
-#include "session_io.hpp"
+#include "session_entry.hpp"
+#include "session_json.hpp"
 
 namespace backcare::test {
 

@@ -1,4 +1,5 @@
-// Sessions in and out: typed items, JSON Lines, CSV and the remembered plan (session_io.hpp).
+// Sessions in and out: typed items, JSON Lines, CSV and the remembered plan (session_entry.hpp,
+// session_json.hpp, session_csv.hpp, session_reader.hpp).
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -10,7 +11,10 @@
 #include "planner.hpp"
 #include "render.hpp"
 #include "session_helpers.hpp"
-#include "session_io.hpp"
+#include "session_csv.hpp"
+#include "session_entry.hpp"
+#include "session_json.hpp"
+#include "session_reader.hpp"
 
 using namespace backcare;
 using backcare::test::awkward_notes;
