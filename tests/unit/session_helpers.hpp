@@ -155,7 +155,7 @@ template <> struct StringMaker<backcare::Instant> {
 };
 template <> struct StringMaker<backcare::Entry> {
     static std::string convert(const backcare::Entry& e) {
-        return backcare::format_item(e) + " side=" + e.side + " name=" + e.exercise_name +
+        return backcare::format_item(e) + " side=" + std::string(backcare::name_of(e.side)) + " name=" + e.exercise_name +
                (e.status == backcare::EntryStatus::skipped ? " skipped" : "");
     }
 };

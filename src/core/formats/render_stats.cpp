@@ -306,14 +306,14 @@ void render_history(std::ostream& out, const Stats& st, const Style& style) {
         d.sets = t.sets;
         d.reps = t.reps;
         d.hold = t.hold;
-        d.per_side = t.side == "each";
+        d.per_side = t.side == Side::each;
         d.load = t.load;
         std::string dose = describe_dose(d, style.unicode);
-        if (t.side == "left" || t.side == "right") dose += ", " + t.side;
+        if (t.side == Side::left || t.side == Side::right) dose += fmt::format(", {}", name_of(t.side));
         std::string when = t.started.substr(0, 16);
         if (when.size() > 10) when[10] = ' ';
         out << fmt::format("{:<27}{}{}\n", when, printable(dose),
-                           t.done ? "" : style.yellow(" (skipped)"));
+                           t.status == EntryStatus::done ? "" : style.yellow(" (skipped)"));
     }
 }
 
@@ -534,9 +534,9 @@ std::string stats_json(const Stats& st) {
                                    {"sets", t.sets},
                                    {"reps", t.reps},
                                    {"hold_seconds", t.hold},
-                                   {"side", t.side},
+                                   {"side", std::string(name_of(t.side))},
                                    {"load", t.load},
-                                   {"status", t.done ? "done" : "skipped"}});
+                                   {"status", std::string(name_of(t.status))}});
         out["history"] = history;
     }
     return out.dump(2) + "\n";

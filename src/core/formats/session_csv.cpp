@@ -48,8 +48,8 @@ void write_session_csv(std::ostream& out, const Session& s) {
     int position = 0;
     for (const Entry& e : s.entries)
         out << head << ',' << ++position << ',' << csv_field(e.exercise_id) << ',' << csv_field(e.exercise_name) << ','
-            << e.sets << ',' << e.reps << ',' << e.hold << ',' << e.side << ',' << csv_field(e.load) << ','
-            << (e.status == EntryStatus::skipped ? "skipped" : "done") << ','
+            << e.sets << ',' << e.reps << ',' << e.hold << ',' << name_of(e.side) << ',' << csv_field(e.load) << ','
+            << name_of(e.status) << ','
             << (e.planned ? fmt::format("{},{},{}", e.planned->sets, e.planned->reps, e.planned->hold) : ",,") << "\r\n";
 }
 
@@ -171,28 +171,31 @@ void CsvRow::check_text(std::span<const std::string_view> columns) const {
         if (!valid_utf8(field(column))) throw UsageError(fmt::format("'{}' is not UTF-8 text", column));
 }
 
-Entry CsvRow::to_entry(const EntryNumbers& n, const Catalogue& catalogue) const {
-    Entry e;
+fields::ReadEntry CsvRow::to_entry(const EntryNumbers& n, const Catalogue& catalogue) const {
+    fields::ReadEntry read;
+    Entry& e = read.entry;
     e.exercise_id = fields::exercise_id(std::string(field("exercise")));
     const Exercise* known = fields::name_entry(e, given("name"), catalogue);
     e.sets = fields::in_range(n.sets, "sets").value_or(1);
     e.reps = fields::in_range(n.reps, "reps").value_or(0);
     e.hold = fields::in_range(n.hold, "hold_seconds").value_or(0);
-    e.side = given("side").value_or(fields::default_side(known));
+    fields::set_side(read, given("side"), known);
     e.load = field("load");
-    e.status = fields::entry_status(given("status").value_or("done"));
+    e.status = fields::entry_status(given("status"));
     // The planned dose: empty columns (or none, in an older export) when typed without a plan.
     if (n.planned_sets || n.planned_reps || n.planned_hold)
         e.planned = PlannedDose{fields::in_range(n.planned_sets, "planned.sets").value_or(1),
                                 fields::in_range(n.planned_reps, "planned.reps").value_or(0),
                                 fields::in_range(n.planned_hold, "planned.hold_seconds").value_or(0)};
-    return e;
+    return read;
 }
 
-Entry CsvRow::entry(const Catalogue& catalogue) const {
+void CsvRow::add_entry(Session& s, const Catalogue& catalogue) const {
     const EntryNumbers n = entry_numbers();
     check_text(entry_text);
-    return to_entry(n, catalogue);
+    fields::ReadEntry read = to_entry(n, catalogue);
+    s.entries.push_back(std::move(read.entry));
+    fields::check_read_session(s, read.side_known ? std::nullopt : std::optional(s.entries.size() - 1));
 }
 
 Session CsvRow::session(const Catalogue& catalogue, std::set<std::string>& uuids_seen) const {
@@ -211,8 +214,10 @@ Session CsvRow::session(const Catalogue& catalogue, std::set<std::string>& uuids
     s.pain_after = fields::in_range(head.pain_after, "pain_after");
     s.note = field("note");
     s.origin = fields::origin(given("origin").value_or("import"));
-    s.entries.push_back(to_entry(entry, catalogue));
-    fields::finish_session(s, fields::in_range(head.duration, "duration_seconds"), catalogue);
+    fields::ReadEntry read = to_entry(entry, catalogue);
+    s.entries.push_back(std::move(read.entry));
+    fields::finish_session(s, fields::in_range(head.duration, "duration_seconds"),
+                           read.side_known ? std::nullopt : std::optional<std::size_t>(0), catalogue);
     return s;
 }
 

@@ -19,6 +19,10 @@
 
 namespace backcare {
 
+namespace fields {
+struct ReadEntry;  // session_fields.hpp
+}
+
 // The CSV header and one row per entry.
 extern const char* const session_csv_header;
 void write_session_csv(std::ostream&, const Session&);
@@ -54,7 +58,8 @@ public:
     bool has_duration() const { return !field("duration_seconds").empty(); }
     // uuids_seen: the uuids of the sessions read so far; a session's rows must be together.
     Session session(const Catalogue&, std::set<std::string>& uuids_seen) const;
-    Entry entry(const Catalogue&) const;
+    // Adds this row's entry to the session its first row began, and checks the session.
+    void add_entry(Session&, const Catalogue&) const;
 
 private:
     struct EntryNumbers;
@@ -65,7 +70,7 @@ private:
     EntryNumbers entry_numbers() const;
     HeadNumbers head_numbers() const;
     void check_text(std::span<const std::string_view> columns) const;
-    Entry to_entry(const EntryNumbers&, const Catalogue&) const;
+    fields::ReadEntry to_entry(const EntryNumbers&, const Catalogue&) const;
 
     const CsvColumns& columns_;
     const std::vector<std::string>& record_;

@@ -6,11 +6,6 @@
 #include <map>
 
 namespace backcare {
-namespace {
-
-std::string side_for(const Exercise& e) { return e.laterality == Laterality::each_side ? "each" : "both"; }
-
-}  // namespace
 
 Dose dose_of(const Entry& e) {
     Dose d;
@@ -18,7 +13,7 @@ Dose dose_of(const Entry& e) {
     d.reps = e.reps;
     d.hold = e.hold;
     d.load = e.load;
-    d.per_side = e.side == "each";
+    d.per_side = e.side == Side::each;
     return d;
 }
 
@@ -29,7 +24,7 @@ Entry parse_item(std::string_view item, const Catalogue& catalogue) {
     Entry e;
     e.exercise_id = exercise.id;
     e.exercise_name = exercise.name;
-    e.side = side_for(exercise);
+    e.side = side_of(exercise.laterality);
     const Dose d = colon == std::string_view::npos ? dose_at_level(exercise, 1) : parse_dose(item.substr(colon + 1));
     e.sets = d.sets;
     e.reps = d.reps;

@@ -32,13 +32,17 @@ const Exercise* name_entry(Entry& e, const std::optional<std::string>& name, con
     return known;
 }
 
-std::string default_side(const Exercise* known) {
-    return known && known->laterality == Laterality::each_side ? "each" : "both";
+void set_side(ReadEntry& read, const std::optional<std::string>& side, const Exercise* known) {
+    const auto parsed = side ? parse_side(*side) : known ? side_of(known->laterality) : Side::both;
+    read.entry.side = parsed.value_or(Side::both);
+    read.side_known = parsed.has_value();
 }
 
-EntryStatus entry_status(std::string_view status) {
-    if (status != "done" && status != "skipped") throw UsageError("'status' must be done or skipped");
-    return status == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+EntryStatus entry_status(const std::optional<std::string>& status) {
+    if (!status) return EntryStatus::done;
+    const auto parsed = parse_entry_status(*status);
+    if (!parsed) throw UsageError("'status' must be done or skipped");
+    return *parsed;
 }
 
 void set_started(Session& s, std::string_view started) {
@@ -69,10 +73,23 @@ Origin origin(std::string_view name) {
     return *o;
 }
 
-void finish_session(Session& s, std::optional<int> duration, const Catalogue& catalogue) {
+void check_read_session(const Session& s, std::optional<std::size_t> unknown_side) {
+    if (!unknown_side || s.entries.size() > 100) return check_session(s);  // more than 100 throws before any entry
+    // The checks before the side's: all of the entries before it, and the
+    // dose of its own entry (its load and planned dose came after the side).
+    Session before = s;
+    before.entries.resize(*unknown_side + 1);
+    before.entries.back().load.clear();
+    before.entries.back().planned.reset();
+    check_session(before);
+    throw UsageError(fmt::format("{}: side must be both, each, left or right", before.entries.back().exercise_id));
+}
+
+void finish_session(Session& s, std::optional<int> duration, std::optional<std::size_t> unknown_side,
+                    const Catalogue& catalogue) {
     s.duration = duration ? *duration : estimate_session_seconds(s.entries, catalogue);
     if (s.uuid.empty()) s.uuid = content_uuid(s);
-    check_session(s);
+    check_read_session(s, unknown_side);
 }
 
 }  // namespace backcare::fields

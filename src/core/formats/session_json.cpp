@@ -19,8 +19,8 @@ using Json = nlohmann::ordered_json;
 
 Json entry_json(const Entry& e) {
     Json j{{"exercise", e.exercise_id}, {"name", e.exercise_name}, {"sets", e.sets},
-           {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", e.side},
-           {"load", e.load},            {"status", e.status == EntryStatus::skipped ? "skipped" : "done"}};
+           {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", std::string(name_of(e.side))},
+           {"load", e.load},            {"status", std::string(name_of(e.status))}};
     if (e.planned) j["planned"] = Json{{"sets", e.planned->sets}, {"reps", e.planned->reps}, {"hold_seconds", e.planned->hold}};
     return j;
 }
@@ -72,21 +72,22 @@ std::optional<PlannedDose> planned_from_json(const Json& j) {
     return d;
 }
 
-Entry entry_from_json(const Json& j, const Catalogue& catalogue) {
-    if (j.is_string()) return parse_item(j.get<std::string>(), catalogue);
+fields::ReadEntry entry_from_json(const Json& j, const Catalogue& catalogue) {
+    if (j.is_string()) return {parse_item(j.get<std::string>(), catalogue)};
     if (!j.is_object()) throw UsageError("an entry must be an object or a string such as \"cat-cow:10\"");
     check_keys(j, {"exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status", "planned"}, "an entry");
-    Entry e;
+    fields::ReadEntry read;
+    Entry& e = read.entry;
     e.exercise_id = fields::exercise_id(get<std::string>(j, "exercise", ""));
     const Exercise* known = fields::name_entry(e, optional_text(j, "name"), catalogue);
     e.sets = optional_int(j, "sets").value_or(1);
     e.reps = optional_int(j, "reps").value_or(0);
     e.hold = optional_int(j, "hold_seconds").value_or(0);
-    e.side = optional_text(j, "side").value_or(fields::default_side(known));
+    fields::set_side(read, optional_text(j, "side"), known);
     e.load = get<std::string>(j, "load", "");
-    e.status = fields::entry_status(get<std::string>(j, "status", "done"));
+    e.status = fields::entry_status(optional_text(j, "status"));
     e.planned = planned_from_json(j);
-    return e;
+    return read;
 }
 
 Json parse_object(std::string_view line) {
@@ -134,8 +135,13 @@ Session parse_session_json(std::string_view line, const Catalogue& catalogue) {
     s.note = get<std::string>(j, "note", "");
     s.origin = fields::origin(get<std::string>(j, "origin", "import"));
     if (!j.contains("entries") || !j.at("entries").is_array()) throw UsageError("'entries' must be an array");
-    for (const auto& e : j.at("entries")) s.entries.push_back(entry_from_json(e, catalogue));
-    fields::finish_session(s, optional_int(j, "duration_seconds"), catalogue);
+    std::optional<std::size_t> unknown_side;
+    for (const auto& item : j.at("entries")) {
+        fields::ReadEntry read = entry_from_json(item, catalogue);
+        if (!read.side_known && !unknown_side) unknown_side = s.entries.size();
+        s.entries.push_back(std::move(read.entry));
+    }
+    fields::finish_session(s, optional_int(j, "duration_seconds"), unknown_side, catalogue);
     return s;
 }
 
@@ -156,7 +162,7 @@ PlannedSession read_plan_json(std::string_view text) {
             e.sets = d.at("sets").get<int>();
             e.reps = d.at("reps").get<int>();
             e.hold = d.at("hold_seconds").get<int>();
-            e.side = d.at("per_side").get<bool>() ? "each" : "both";
+            e.side = d.at("per_side").get<bool>() ? Side::each : Side::both;
             check_entry(e);
             out.entries.push_back(std::move(e));
         }

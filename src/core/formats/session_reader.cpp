@@ -93,8 +93,7 @@ std::optional<Session> SessionReader::next_csv() {
             if (session && (row.uuid().empty() || row.uuid() != uuid)) break;  // the next session's first row
             pending_ = false;
             if (session) {
-                session->entries.push_back(row.entry(catalogue_));
-                check_session(*session);
+                row.add_entry(*session, catalogue_);
                 continue;
             }
             session = row.session(catalogue_, uuids_seen_);

@@ -163,9 +163,9 @@ Entry read_entry(SQLite::Statement& q, int first) {
     e.sets = q.getColumn(first + 2).getInt();
     e.reps = q.getColumn(first + 3).getInt();
     e.hold = q.getColumn(first + 4).getInt();
-    e.side = q.getColumn(first + 5).getString();
+    e.side = parse_side(q.getColumn(first + 5).getString()).value_or(Side::both);
     e.load = q.getColumn(first + 6).getString();
-    e.status = q.getColumn(first + 7).getString() == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    e.status = parse_entry_status(q.getColumn(first + 7).getString()).value_or(EntryStatus::done);
     if (!q.getColumn(first + 8).isNull() && !q.getColumn(first + 9).isNull() && !q.getColumn(first + 10).isNull())
         e.planned = PlannedDose{q.getColumn(first + 8).getInt(), q.getColumn(first + 9).getInt(), q.getColumn(first + 10).getInt()};
     return e;
@@ -265,9 +265,9 @@ public:
             entry_.bind(5, e.sets);
             entry_.bind(6, e.reps);
             entry_.bind(7, e.hold);
-            entry_.bindNoCopy(8, e.side);
+            entry_.bindNoCopy(8, name_of(e.side).data());
             entry_.bindNoCopy(9, e.load);
-            entry_.bindNoCopy(10, e.status == EntryStatus::skipped ? "skipped" : "done");
+            entry_.bindNoCopy(10, name_of(e.status).data());
             if (e.planned) {
                 entry_.bind(11, e.planned->sets);
                 entry_.bind(12, e.planned->reps);
@@ -741,9 +741,9 @@ std::vector<ExerciseTime> Journal::exercise_times(Date from, Date to, const Stat
             t.sets = q.getColumn(3).getInt();
             t.reps = q.getColumn(4).getInt();
             t.hold = q.getColumn(5).getInt();
-            t.side = q.getColumn(6).getString();
+            t.side = parse_side(q.getColumn(6).getString()).value_or(Side::both);
             t.load = q.getColumn(7).getString();
-            t.done = q.getColumn(8).getString() == "done";
+            t.status = parse_entry_status(q.getColumn(8).getString()).value_or(EntryStatus::done);
             out.push_back(std::move(t));
         }
         return out;
