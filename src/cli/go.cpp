@@ -11,7 +11,7 @@
 #include "guided.hpp"
 #include "guided_run.hpp"
 #include "plan_options.hpp"
-#include "session_io.hpp"
+#include "session_text.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 

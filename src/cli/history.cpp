@@ -3,7 +3,8 @@
 
 #include "commands.hpp"
 #include "corrections.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
+#include "session_text.hpp"
 
 namespace backcare::cli {
 namespace {

@@ -7,7 +7,9 @@
 #include "commands.hpp"
 #include "logging.hpp"
 #include "session_input.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
+#include "session_reader.hpp"
+#include "session_text.hpp"
 
 namespace backcare::cli {
 namespace {

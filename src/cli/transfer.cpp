@@ -6,7 +6,9 @@
 
 #include "commands.hpp"
 #include "session_input.hpp"
-#include "session_io.hpp"
+#include "session_csv.hpp"
+#include "session_json.hpp"
+#include "session_reader.hpp"
 
 namespace backcare::cli {
 namespace {

@@ -20,8 +20,10 @@
 
 #include "builtin_catalogue.hpp"
 #include "clock.hpp"
+#include "errors.hpp"
 #include "session.hpp"
-#include "session_io.hpp"
+#include "session_entry.hpp"
+#include "session_json.hpp"
 
 namespace backcare::test {
 
@@ -153,7 +155,7 @@ template <> struct StringMaker<backcare::Instant> {
 };
 template <> struct StringMaker<backcare::Entry> {
     static std::string convert(const backcare::Entry& e) {
-        return backcare::format_item(e) + " side=" + e.side + " name=" + e.exercise_name +
+        return backcare::format_item(e) + " side=" + std::string(backcare::name_of(e.side)) + " name=" + e.exercise_name +
                (e.status == backcare::EntryStatus::skipped ? " skipped" : "");
     }
 };

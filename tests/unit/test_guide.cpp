@@ -93,7 +93,7 @@ TEST_CASE("guide: time runs the routine to the end, and pauses stop it", "[guide
     CHECK(entries[0].status == EntryStatus::done);
     CHECK(entries[0].sets == 2);
     CHECK(entries[1].status == EntryStatus::done);
-    CHECK(entries[1].side == "each");
+    CHECK(entries[1].side == Side::each);
     REQUIRE(entries[1].planned);
     CHECK(*entries[1].planned == PlannedDose{1, 0, 20});
 }

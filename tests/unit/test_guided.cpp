@@ -14,7 +14,7 @@
 #include "progression.hpp"
 #include "remembered_plan.hpp"
 #include "render.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
 #include "unit_helpers.hpp"
 
 using namespace backcare;

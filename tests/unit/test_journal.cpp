@@ -119,7 +119,7 @@ TEST_CASE("add stores sessions as given and returns their ids", "[journal]") {
                                  {"cat-cow:10", "childs-pose:30s", "band-rows:2x12@red", "open-book:8"});
         s.note = note;
         s.entries[1].status = EntryStatus::skipped;
-        s.entries[3].side = "right";
+        s.entries[3].side = Side::right;
         if (n % 2) {
             s.entries[0].planned = PlannedDose{2, 10, 0};
             s.entries[1].planned = PlannedDose{1, 0, 30};

@@ -212,11 +212,10 @@ TEST_CASE("check_session accepts a valid session and names the field of an inval
             CHECK_THAT(m, Catch::Contains(field));
         }
     }
-    SECTION("a side that is not both, each, left or right") {
+    SECTION("every side") {
+        // A side that is none of these is refused where it is read (parse_side).
         Session s = good;
-        s.entries[1].side = "up";
-        CHECK_THAT(check_error(s), Catch::Contains("side"));
-        for (const char* side : {"both", "each", "left", "right"}) {
+        for (Side side : {Side::both, Side::each, Side::left, Side::right}) {
             s.entries[1].side = side;
             CHECK_NOTHROW(check_session(s));
         }
@@ -266,4 +265,21 @@ TEST_CASE("check_session's messages for reps and hold give the range it accepts,
         e.hold = hold;
         CHECK(check_error(s) == "cat-cow: hold must be from 0 to 3600 seconds");
     }
+}
+
+TEST_CASE("sides and entry statuses keep the names the log stores and exports write", "[session]") {
+    for (const auto& [side, name] : {std::pair{Side::both, "both"}, std::pair{Side::each, "each"},
+                                     std::pair{Side::left, "left"}, std::pair{Side::right, "right"}}) {
+        CHECK(name_of(side) == name);
+        CHECK(parse_side(name) == side);
+    }
+    for (const char* other : {"", "up", "each-side", "Each", "both "}) CHECK_FALSE(parse_side(other).has_value());
+    CHECK(name_of(EntryStatus::done) == "done");
+    CHECK(name_of(EntryStatus::skipped) == "skipped");
+    CHECK(parse_entry_status("done") == EntryStatus::done);
+    CHECK(parse_entry_status("skipped") == EntryStatus::skipped);
+    for (const char* other : {"", "Done", "maybe", "skip"}) CHECK_FALSE(parse_entry_status(other).has_value());
+    // The catalogue's laterality, "each-side", is an entry's "each".
+    CHECK(side_of(Laterality::each_side) == Side::each);
+    CHECK(side_of(Laterality::both) == Side::both);
 }

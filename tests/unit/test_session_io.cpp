@@ -1,4 +1,5 @@
-// Sessions in and out: typed items, JSON Lines, CSV and the remembered plan (session_io.hpp).
+// Sessions in and out: typed items, JSON Lines, CSV and the remembered plan (session_entry.hpp,
+// session_json.hpp, session_csv.hpp, session_reader.hpp).
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -10,7 +11,10 @@
 #include "planner.hpp"
 #include "render.hpp"
 #include "session_helpers.hpp"
-#include "session_io.hpp"
+#include "session_csv.hpp"
+#include "session_entry.hpp"
+#include "session_json.hpp"
+#include "session_reader.hpp"
 
 using namespace backcare;
 using backcare::test::awkward_notes;
@@ -58,7 +62,7 @@ Session rich_session(std::uint64_t n, const std::string& note) {
                               "open-book:8"});
     s.id = static_cast<std::int64_t>(40 + n);
     s.entries[1].status = EntryStatus::skipped;
-    s.entries[4].side = "left";
+    s.entries[4].side = Side::left;
     // From a plan: done in full, skipped, done at less; the last two typed.
     s.entries[0].planned = PlannedDose{1, 10, 0};
     s.entries[1].planned = PlannedDose{1, 0, 30};
@@ -88,7 +92,7 @@ TEST_CASE("parse_item reads an id and a dose", "[session_io]") {
         CHECK(e.sets == 1);
         CHECK(e.reps == 10);
         CHECK(e.hold == 0);
-        CHECK(e.side == "both");
+        CHECK(e.side == Side::both);
         CHECK(e.load.empty());
         CHECK(e.status == EntryStatus::done);
     }
@@ -108,7 +112,7 @@ TEST_CASE("parse_item reads an id and a dose", "[session_io]") {
         const Entry e = parse_item("shoulder-blade-squeeze:10x5s", catalogue());
         CHECK(e.reps == 10);
         CHECK(e.hold == 5);
-        CHECK(parse_item("open-book:8", catalogue()).side == "each");
+        CHECK(parse_item("open-book:8", catalogue()).side == Side::each);
     }
     SECTION("the id alone is the level-1 dose") {
         const Exercise& cat_cow = catalogue().get("cat-cow");
@@ -279,6 +283,10 @@ TEST_CASE("parse_session_json refuses what it cannot store faithfully", "[sessio
         CHECK_THAT(json_error("{" + started + R"(,"origin":"manual",)" + entries + "}"), Catch::Contains("origin"));
         CHECK_THAT(json_error("{" + started + R"(,"entries":[{"exercise":"cat-cow","reps":10,"status":"maybe"}]})"),
                    Catch::Contains("status"));
+        CHECK(json_error("{" + started + R"(,"entries":[{"exercise":"cat-cow","reps":10,"side":"up"}]})") ==
+              "cat-cow: side must be both, each, left or right");
+        CHECK(json_error("{" + started + R"(,"entries":[{"exercise":"cat-cow","reps":10,"side":"each-side"}]})") ==
+              "cat-cow: side must be both, each, left or right");
         const Session balanced =
             parse_session_json("{" + started + R"(,"goal":"balanced",)" + entries + "}", catalogue());
         CHECK_FALSE(balanced.goal.has_value());
@@ -527,7 +535,7 @@ TEST_CASE("read_plan_json reads back plan_json's exercises as planned", "[sessio
             CHECK(e.sets == item.dose.sets);
             CHECK(e.reps == item.dose.reps);
             CHECK(e.hold == item.dose.hold);
-            CHECK(e.side == (item.dose.per_side ? "each" : "both"));
+            CHECK(e.side == (item.dose.per_side ? Side::each : Side::both));
             CHECK(e.status == EntryStatus::done);
         }
     }

@@ -96,3 +96,82 @@ TEST_CASE("pad fills to a display width and never cuts", "[text]") {
     CHECK(pad("", 3) == "   ");
     CHECK(pad("abc", 3) == "abc");
 }
+
+TEST_CASE("utf8_length gives the length of a valid sequence and 0 for anything else", "[text]") {
+    CHECK(utf8_length("a", 0) == 1);
+    CHECK(utf8_length("é", 0) == 2);
+    CHECK(utf8_length("→", 0) == 3);
+    CHECK(utf8_length("😀", 0) == 4);
+    CHECK(utf8_length("a→", 1) == 3);
+    CHECK(utf8_length("a", 1) == 0);                     // the end
+    CHECK(utf8_length("\x80", 0) == 0);                  // a continuation byte alone
+    CHECK(utf8_length("\xE2\x86", 0) == 0);              // cut short
+    CHECK(utf8_length("\xC0\xAF", 0) == 0);              // overlong '/'
+    CHECK(utf8_length("\xE0\x80\xAF", 0) == 0);          // overlong, three bytes
+    CHECK(utf8_length("\xED\xA0\x80", 0) == 0);          // a surrogate
+    CHECK(utf8_length("\xF4\x90\x80\x80", 0) == 0);      // past U+10FFFF
+    CHECK(utf8_length("\xF4\x8F\xBF\xBF", 0) == 4);      // U+10FFFF itself
+    CHECK(utf8_length("\xFF", 0) == 0);
+}
+
+TEST_CASE("next_char steps one code point, or one byte of text that is not UTF-8", "[text]") {
+    const std::string_view text = "a\xC3\xA9\xE2\x86\x92\xFF\x80z";  // a é → then two stray bytes, z
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size(); i = next_char(text, i)) starts.push_back(i);
+    CHECK(starts == std::vector<std::size_t>{0, 1, 3, 6, 7, 8});
+}
+
+TEST_CASE("find_invalid_utf8 and valid_utf8", "[text]") {
+    CHECK(valid_utf8(""));
+    CHECK(valid_utf8("plain, é × 2 → 😀"));
+    CHECK(find_invalid_utf8("été") == std::string_view::npos);
+    CHECK_FALSE(valid_utf8("caf\xE9"));  // Latin-1
+    CHECK(find_invalid_utf8("caf\xE9") == 3);
+    CHECK(find_invalid_utf8("é\x80") == 2);
+    CHECK(find_invalid_utf8("ab\xE2\x86") == 2);
+}
+
+TEST_CASE("char_boundary moves a cut forward to the next character", "[text]") {
+    const std::string_view text = "a→b";  // a at 0, → at 1..3, b at 4
+    CHECK(char_boundary(text, 0) == 0);
+    CHECK(char_boundary(text, 1) == 1);
+    CHECK(char_boundary(text, 2) == 4);
+    CHECK(char_boundary(text, 3) == 4);
+    CHECK(char_boundary(text, 4) == 4);
+    CHECK(char_boundary(text, 9) == 5);
+}
+
+TEST_CASE("display_width and clip measure text that is not UTF-8 byte by byte", "[text]") {
+    CHECK(display_width("\xFF\xFE") == 2);
+    CHECK(display_width("a\xE2\x86") == 3);
+    CHECK(clip("\xFF\xFEz", 2) == "\xFF\xFE");
+}
+
+TEST_CASE("clip keeps the first columns, never half a character", "[text]") {
+    CHECK(clip("abcdef", 3) == "abc");
+    CHECK(clip("été été", 2) == "ét");
+    CHECK(clip("→→→", 2) == "→→");
+    CHECK(clip("ab", 5) == "ab");
+    CHECK(clip("abc", 0).empty());
+    CHECK(clip("", 4).empty());
+    CHECK(display_width(clip("😀😀😀", 2)) == 2);
+}
+
+TEST_CASE("plural and plural_suffix", "[text]") {
+    CHECK(plural(1, "session") == "1 session");
+    CHECK(plural(0, "session") == "0 sessions");
+    CHECK(plural(2, "day") == "2 days");
+    CHECK(plural(std::size_t{1}, "file") == "1 file");
+    CHECK(plural(-1LL, "week") == "-1 weeks");
+    CHECK(plural_suffix(1).empty());
+    CHECK(plural_suffix(0) == "s");
+    CHECK(plural_suffix(std::size_t{12}) == "s");
+}
+
+TEST_CASE("average is nullopt for no values", "[text]") {
+    CHECK_FALSE(average(0, 0).has_value());
+    CHECK_FALSE(average(5, 0).has_value());
+    CHECK(average(7, 2) == 3.5);
+    CHECK(average(-3, 3) == -1.0);
+    CHECK(average(10, 4) == 2.5);
+}

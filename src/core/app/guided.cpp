@@ -13,7 +13,7 @@
 #include "progression.hpp"
 #include "remembered_plan.hpp"
 #include "routines.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
 #include "text.hpp"
 
 namespace backcare {

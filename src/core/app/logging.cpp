@@ -9,7 +9,8 @@
 #include "errors.hpp"
 #include "journal.hpp"
 #include "remembered_plan.hpp"
-#include "session_io.hpp"
+#include "session_entry.hpp"
+#include "session_json.hpp"
 #include "text.hpp"
 
 namespace backcare {

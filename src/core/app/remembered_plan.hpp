@@ -7,7 +7,7 @@
 
 #include "clock.hpp"
 #include "planner.hpp"
-#include "session_io.hpp"
+#include "session_json.hpp"
 
 namespace backcare {
 

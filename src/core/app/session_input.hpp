@@ -12,7 +12,7 @@
 
 #include "journal.hpp"
 #include "clock.hpp"
-#include "session_io.hpp"
+#include "session_reader.hpp"
 
 namespace backcare {
 

@@ -161,7 +161,7 @@ Catalogue load_catalogue(Catalogue base, const std::filesystem::path& dir) {
         std::vector<std::string> detail = first.snippet();
         if (problems.size() > 1)
             detail.push_back(fmt::format("({} more problem{}; run 'backcare catalogue lint {}/*.toml')",
-                                         problems.size() - 1, problems.size() == 2 ? "" : "s", dir.string()));
+                                         problems.size() - 1, plural_suffix(problems.size() - 1), dir.string()));
         throw DataError(first.headline(), std::move(detail));
     }
     for (auto& file : files)

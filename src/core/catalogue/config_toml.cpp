@@ -7,6 +7,7 @@
 
 #include "errors.hpp"
 #include "config_file.hpp"
+#include "text.hpp"
 #include "toml_reader.hpp"
 
 namespace backcare {
@@ -90,7 +91,7 @@ void refuse(std::vector<Diagnostic>& problems) {
     });
     const Diagnostic& first = problems.front();
     auto detail = first.snippet();
-    if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, problems.size() == 2 ? "" : "s"));
+    if (problems.size() > 1) detail.push_back(fmt::format("({} more problem{} in this file)", problems.size() - 1, plural_suffix(problems.size() - 1)));
     throw DataError(first.headline(), std::move(detail));
 }
 

@@ -59,29 +59,6 @@ constexpr std::size_t max_file_bytes = 1 << 20;
 constexpr int max_nesting = 64;
 constexpr int max_key_parts = 64;
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid
-// (overlong forms, surrogates and code points past U+10FFFF included).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) return 1;
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c == 0xE0) n = 3, lo = 0xA0;
-    else if (c == 0xED) n = 3, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) n = 3;
-    else if (c == 0xF0) n = 4, lo = 0x90;
-    else if (c == 0xF4) n = 4, hi = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3) n = 4;
-    else return 0;
-    if (i + n > s.size()) return 0;
-    if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-    return n;
-}
-
 SourcePos position_in(std::string_view text, std::size_t offset, const std::string& file) {
     SourcePos p(file, 1, 1);
     std::size_t line_start = 0;
@@ -102,11 +79,8 @@ SourcePos position_in(std::string_view text, std::size_t offset, const std::stri
 std::optional<Diagnostic> prescan(std::string_view text, const std::string& file) {
     if (text.size() > max_file_bytes)
         return Diagnostic{SourcePos(file), fmt::format("file is larger than {} KiB; not a backcare file", max_file_bytes / 1024)};
-    for (std::size_t i = 0; i < text.size();) {
-        const auto n = utf8_length(text, i);
-        if (n == 0) return Diagnostic{position_in(text, i, file), "invalid TOML: the file is not valid UTF-8 here"};
-        i += n;
-    }
+    if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
+        return Diagnostic{position_in(text, bad, file), "invalid TOML: the file is not valid UTF-8 here"};
     int depth = 0;
     int dots = 0;  // in the key being read: toml11 is quadratic in a key's parts
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -25,24 +25,15 @@ std::string change(double early, double late) {
     return d == 0 ? "no change" : fmt::format("{:+.1f}", d);
 }
 
-std::optional<double> average(long long sum, long long n) {
-    if (n == 0) return std::nullopt;
-    return static_cast<double>(sum) / static_cast<double>(n);
-}
-
 // Whole days in [from, to].
 long long day_count(Date from, Date to) { return (to - from).count() + 1; }
 
-std::string plural(long long n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::string period_words(const Stats& st) {
     if (st.from == period_start(st.from, Period::week, st.week_start))
-        return plural(static_cast<long long>(st.weeks.size()), "week", "weeks");
+        return plural(st.weeks.size(), "week");
     const long long n = day_count(st.from, st.to);
-    if (n % 7 == 0) return fmt::format("{} week{}", n / 7, n == 7 ? "" : "s");
-    return fmt::format("{} day{}", n, n == 1 ? "" : "s");
+    if (n % 7 == 0) return plural(n / 7, "week");
+    return plural(n, "day");
 }
 
 std::string_view goal_label(const PlanGoal& g) { return g ? name_of(*g) : std::string_view("balanced"); }
@@ -199,7 +190,7 @@ void render_pain(std::ostream& out, const Stats& st, const Style& style) {
     auto line = [&](std::string_view what, const std::optional<double>& avg, int n, const std::optional<double>& early,
                     const std::optional<double>& late) {
         if (!avg) return;
-        std::string s = fmt::format("{} on average ({})", one_decimal(*avg), plural(n, "score", "scores"));
+        std::string s = fmt::format("{} on average ({})", one_decimal(*avg), plural(n, "score"));
         if (early && late)
             s += fmt::format("; {} in the first half of the period, {} in the second ({})", one_decimal(*early),
                              one_decimal(*late), change(*early, *late));
@@ -226,13 +217,7 @@ void render_goals(std::ostream& out, const Stats& st, const Style& style) {
 
 // A name cut to the width, with an ellipsis where it was cut.
 std::string fit_name(std::string name, std::size_t width, const Style& style) {
-    if (display_width(name) > width) {
-        while (!name.empty() && display_width(name) > width - 1) {
-            name.pop_back();
-            while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();
-        }
-        name += style.unicode ? "…" : "~";
-    }
+    if (display_width(name) > width) name = clip(name, width - 1) + (style.unicode ? "…" : "~");
     return pad(printable(name), width);
 }
 
@@ -270,8 +255,8 @@ std::string weeks_adherence_text(const Stats& st) {
         parts.push_back("no week to count yet");
     else
         parts.push_back(fmt::format("{} of {} met the target of {}; {} of the target on average, each week counted up to 100%",
-                                    a.weeks_met, plural(a.weeks_counted, "week", "weeks"),
-                                    plural(a.target, "session", "sessions"), percent(*a.average_share)));
+                                    a.weeks_met, plural(a.weeks_counted, "week"),
+                                    plural(a.target, "session"), percent(*a.average_share)));
     const auto current = period_start(st.today, Period::week, st.week_start);
     bool this_week = false, cut = false;
     for (const auto& w : a.weeks)
@@ -285,7 +270,7 @@ std::string weeks_adherence_text(const Stats& st) {
 std::string doses_text(const DoseCounts& d) {
     if (d.full + d.reduced + d.skipped == 0)
         return fmt::format("{} logged without a plan, so none to compare ('backcare log --plan' keeps the plan's dose)",
-                           plural(d.unplanned, "exercise", "exercises"));
+                           plural(d.unplanned, "exercise"));
     std::string s = fmt::format("{} at full dose, {} reduced, {} skipped: {} at full dose", d.full, d.reduced, d.skipped,
                                 percent(*d.full_share()));
     if (d.unplanned) s += fmt::format("; {} logged without a plan", d.unplanned);
@@ -321,14 +306,14 @@ void render_history(std::ostream& out, const Stats& st, const Style& style) {
         d.sets = t.sets;
         d.reps = t.reps;
         d.hold = t.hold;
-        d.per_side = t.side == "each";
+        d.per_side = t.side == Side::each;
         d.load = t.load;
         std::string dose = describe_dose(d, style.unicode);
-        if (t.side == "left" || t.side == "right") dose += ", " + t.side;
+        if (t.side == Side::left || t.side == Side::right) dose += fmt::format(", {}", name_of(t.side));
         std::string when = t.started.substr(0, 16);
         if (when.size() > 10) when[10] = ' ';
         out << fmt::format("{:<27}{}{}\n", when, printable(dose),
-                           t.done ? "" : style.yellow(" (skipped)"));
+                           t.status == EntryStatus::done ? "" : style.yellow(" (skipped)"));
     }
 }
 
@@ -357,11 +342,11 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
     const auto& t = st.totals;
     if (t.sessions == 0) {
         out << fmt::format("No sessions in this period ({} in the whole log; try --since all).\n",
-                           plural(static_cast<long long>(st.logged), "session", "sessions"));
+                           plural(st.logged, "session"));
     } else {
-        std::string line = fmt::format("{} on {}{}{}", t.sessions, plural(st.active_days, "day", "days"), style.dot(),
+        std::string line = fmt::format("{} on {}{}{}", t.sessions, plural(st.active_days, "day"), style.dot(),
                                        hours_minutes(t.seconds));
-        if (!st.filter.exercise) line += fmt::format("{}{} done", style.dot(), plural(t.done, "exercise", "exercises"));
+        if (!st.filter.exercise) line += fmt::format("{}{} done", style.dot(), plural(t.done, "exercise"));
         if (t.skipped && !st.filter.exercise) line += fmt::format(", {} skipped", t.skipped);
         write_labeled(out, "  Sessions  ", 12, line, style.width);
     }
@@ -375,10 +360,10 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
                                                                     : "");
     }
     const auto& s = st.streaks;
-    std::string streak = s.current ? plural(s.current, "day", "days") : "none";
+    std::string streak = s.current ? plural(s.current, "day") : "none";
     if (s.current && s.pending) streak += st.to == st.today ? " (log today to keep it)" : "";
     if (s.longest) {
-        streak += fmt::format("; longest {}", plural(s.longest, "day", "days"));
+        streak += fmt::format("; longest {}", plural(s.longest, "day"));
         if (s.longest > 1) streak += fmt::format(", {} to {}", format_date(*s.longest_from), format_date(*s.longest_to));
         else streak += fmt::format(", {}", format_date(*s.longest_from));
     }
@@ -388,7 +373,7 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
         if (!st.exercises.empty()) {
             const auto& e = st.exercises.front();
             const std::string skipped = st.totals.skipped ? fmt::format(" (skipped {})", st.totals.skipped) : "";
-            out << fmt::format("  {:<10}{}{}{}reps {}{}held {}{}last {}\n", "Done", plural(e.times, "time", "times"), skipped,
+            out << fmt::format("  {:<10}{}{}{}reps {}{}held {}{}last {}\n", "Done", plural(e.times, "time"), skipped,
                                style.dot(), e.reps ? std::to_string(e.reps) : "-", style.dot(), held_text(e.hold), style.dot(),
                                format_date(e.last));
             write_labeled(out, "  Progress  ", 12,
@@ -549,9 +534,9 @@ std::string stats_json(const Stats& st) {
                                    {"sets", t.sets},
                                    {"reps", t.reps},
                                    {"hold_seconds", t.hold},
-                                   {"side", t.side},
+                                   {"side", std::string(name_of(t.side))},
                                    {"load", t.load},
-                                   {"status", t.done ? "done" : "skipped"}});
+                                   {"status", std::string(name_of(t.status))}});
         out["history"] = history;
     }
     return out.dump(2) + "\n";

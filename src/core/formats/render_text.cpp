@@ -113,7 +113,7 @@ void render_plan_tsv(std::ostream& out, const Routine& routine) {
         const Dose& d = item.dose;
         out << ++n << '\t' << item.exercise.id << '\t' << tsv_field(item.exercise.name) << '\t'
             << name_of(item.exercise.kind) << '\t' << format_dose(d) << '\t' << d.sets << '\t' << d.reps << '\t'
-            << d.hold << '\t' << (d.per_side ? "each-side" : "both") << '\t' << item.seconds << '\t'
+            << d.hold << '\t' << name_of(d.per_side ? Laterality::each_side : Laterality::both) << '\t' << item.seconds << '\t'
             << tsv_field(item.exercise.cue()) << '\n';
     }
 }

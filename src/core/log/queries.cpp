@@ -48,9 +48,9 @@ Entry read_entry(SQLite::Statement& q, int first) {
     e.sets = q.getColumn(first + 2).getInt();
     e.reps = q.getColumn(first + 3).getInt();
     e.hold = q.getColumn(first + 4).getInt();
-    e.side = q.getColumn(first + 5).getString();
+    e.side = parse_side(q.getColumn(first + 5).getString()).value_or(Side::both);
     e.load = q.getColumn(first + 6).getString();
-    e.status = q.getColumn(first + 7).getString() == "skipped" ? EntryStatus::skipped : EntryStatus::done;
+    e.status = parse_entry_status(q.getColumn(first + 7).getString()).value_or(EntryStatus::done);
     if (!q.getColumn(first + 8).isNull() && !q.getColumn(first + 9).isNull() && !q.getColumn(first + 10).isNull())
         e.planned = PlannedDose{q.getColumn(first + 8).getInt(), q.getColumn(first + 9).getInt(), q.getColumn(first + 10).getInt()};
     return e;

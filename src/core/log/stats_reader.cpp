@@ -221,9 +221,9 @@ std::vector<ExerciseTime> Journal::exercise_times(Date from, Date to, const Stat
             t.sets = q.integer(3);
             t.reps = q.integer(4);
             t.hold = q.integer(5);
-            t.side = q.text(6);
+            t.side = parse_side(q.text(6)).value_or(Side::both);
             t.load = q.text(7);
-            t.done = q.text(8) == "done";
+            t.status = parse_entry_status(q.text(8)).value_or(EntryStatus::done);
             out.push_back(std::move(t));
         }
         return out;

@@ -57,9 +57,9 @@ public:
             entry_.bind(5, e.sets);
             entry_.bind(6, e.reps);
             entry_.bind(7, e.hold);
-            entry_.bindNoCopy(8, e.side);
+            entry_.bindNoCopy(8, name_of(e.side).data());
             entry_.bindNoCopy(9, e.load);
-            entry_.bindNoCopy(10, e.status == EntryStatus::skipped ? "skipped" : "done");
+            entry_.bindNoCopy(10, name_of(e.status).data());
             if (e.planned) {
                 entry_.bind(11, e.planned->sets);
                 entry_.bind(12, e.planned->reps);

@@ -25,6 +25,33 @@ std::optional<Origin> parse_origin(std::string_view s) {
     return std::nullopt;
 }
 
+// The names are string literals: the log binds them without a copy.
+std::string_view name_of(EntryStatus s) { return s == EntryStatus::skipped ? "skipped" : "done"; }
+
+std::optional<EntryStatus> parse_entry_status(std::string_view s) {
+    for (EntryStatus e : {EntryStatus::done, EntryStatus::skipped})
+        if (name_of(e) == s) return e;
+    return std::nullopt;
+}
+
+std::string_view name_of(Side s) {
+    switch (s) {
+        case Side::each: return "each";
+        case Side::left: return "left";
+        case Side::right: return "right";
+        case Side::both: break;
+    }
+    return "both";
+}
+
+std::optional<Side> parse_side(std::string_view s) {
+    for (Side side : {Side::both, Side::each, Side::left, Side::right})
+        if (name_of(side) == s) return side;
+    return std::nullopt;
+}
+
+Side side_of(Laterality l) { return l == Laterality::each_side ? Side::each : Side::both; }
+
 namespace {
 
 std::chrono::sys_seconds local_clock(const Session& s) {
@@ -92,8 +119,8 @@ std::string content_uuid(const Session& s) {
     // and entries: stable across versions and machines.
     std::string key = fmt::format("{}|{}", s.started, s.utc_offset);
     for (const Entry& e : s.entries)
-        key += fmt::format("|{}:{}:{}:{}:{}:{}:{}", e.exercise_id, e.sets, e.reps, e.hold, e.side, e.load,
-                           e.status == EntryStatus::skipped ? "skipped" : "done");
+        key += fmt::format("|{}:{}:{}:{}:{}:{}:{}", e.exercise_id, e.sets, e.reps, e.hold, name_of(e.side), e.load,
+                           name_of(e.status));
     auto fnv = [&](std::uint64_t h) {
         for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
         return h;
@@ -130,8 +157,6 @@ void check_entry(const Entry& e) {
     if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 0 to {}", e.exercise_id, max_reps));
     if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 0 to {} seconds", e.exercise_id, max_hold_seconds));
     if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
-    if (e.side != "both" && e.side != "each" && e.side != "left" && e.side != "right")
-        throw UsageError(fmt::format("{}: side must be both, each, left or right", e.exercise_id));
     if (e.load.size() > 40) throw UsageError(fmt::format("{}: load is longer than 40 characters", e.exercise_id));
     if (const auto& p = e.planned) {
         if (p->sets < 1 || p->sets > max_sets)

@@ -15,6 +15,18 @@
 namespace backcare {
 
 enum class EntryStatus { done, skipped };
+// "done" and "skipped": as the log stores them and exports write them.
+std::string_view name_of(EntryStatus);
+std::optional<EntryStatus> parse_entry_status(std::string_view);
+
+// The side an entry was done on: both at once, each in turn, or one only.
+enum class Side { both, each, left, right };
+// "both", "each", "left" and "right": as the log stores them and exports
+// write them (the catalogue spells an exercise's laterality "each-side").
+std::string_view name_of(Side);
+std::optional<Side> parse_side(std::string_view);
+// The side an exercise is done on when nothing says otherwise.
+Side side_of(Laterality);
 
 // The dose a plan or a guided routine prescribed for an entry.
 struct PlannedDose {
@@ -31,7 +43,7 @@ struct Entry {
     int sets = 1;
     int reps = 0;
     int hold = 0;               // seconds
-    std::string side = "both";  // both, each, left, right
+    Side side = Side::both;
     std::string load;
     EntryStatus status = EntryStatus::done;
     std::optional<PlannedDose> planned;  // nullopt when typed without a plan

@@ -115,7 +115,7 @@ std::vector<Entry> Guide::entries() const {
         e.sets = std::max(1, d.sets);
         e.reps = d.reps;
         e.hold = d.hold;
-        e.side = d.per_side ? "each" : "both";
+        e.side = d.per_side ? Side::each : Side::both;
         e.load = d.load;
         e.planned = PlannedDose{e.sets, d.reps, d.hold};
         if (states_[i] == ItemState::done) {

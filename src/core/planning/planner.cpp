@@ -82,7 +82,7 @@ struct Slot {
 std::string describe_age(const std::optional<int>& age) {
     if (!age) return fmt::format("not done in the last {} days", planner_memory_days);
     if (*age == 0) return "last done today";
-    return fmt::format("last done {} day{} ago", *age, *age == 1 ? "" : "s");
+    return fmt::format("last done {} ago", plural(*age, "day"));
 }
 
 // The exercise and dose the person's history calls for, instead of a candidate at a level.
@@ -227,7 +227,7 @@ void explain_filled_sets(std::vector<RoutineItem>& items, const std::vector<int>
     for (std::size_t i = 0; i < items.size(); ++i) {
         const int added = items[i].dose.sets - sets_before[i];
         if (added > 0)
-            items[i].dose_because += fmt::format("; {} more set{} to fill {} minutes", added, added == 1 ? "" : "s", minutes);
+            items[i].dose_because += fmt::format("; {} more set{} to fill {} minutes", added, plural_suffix(added), minutes);
     }
 }
 
@@ -279,9 +279,8 @@ bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
     }
     const std::string needs = request.goal ? fmt::format("a routine needs {}", min_exercises)
                                            : fmt::format("a balanced routine needs {} across the goals", min_exercises);
-    throw NoResult(fmt::format("only {} exercise{} fit{} {} ({}){}", found, found == 1 ? "" : "s",
-                               found == 1 ? "s" : "", describe_request(request), needs,
-                               tries.empty() ? "" : "; try " + join_or(tries)));
+    throw NoResult(fmt::format("only {} fit{} {} ({}){}", plural(found, "exercise"), found == 1 ? "s" : "",
+                               describe_request(request), needs, tries.empty() ? "" : "; try " + join_or(tries)));
 }
 
 }  // namespace
@@ -350,9 +349,9 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
         // Would more time help? Then say how much is enough.
         for (int minutes = request.minutes + 1; minutes <= max_minutes; ++minutes)
             if (attempt(1, minutes * 60, plain))
-                throw NoResult(fmt::format("no {} routine of {} exercises fits {} minute{} ({}); try --minutes {}",
-                                           name_of_goal(request.goal), min_exercises, request.minutes,
-                                           request.minutes == 1 ? "" : "s", describe_request(request), minutes));
+                throw NoResult(fmt::format("no {} routine of {} exercises fits {} ({}); try --minutes {}",
+                                           name_of_goal(request.goal), min_exercises, plural(request.minutes, "minute"),
+                                           describe_request(request), minutes));
         too_few(catalogue, request, ranked.size());
     }
     Routine routine{request, std::move(*chosen), pause_reason(recent)};

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "text.hpp"
 
 namespace backcare {
 
@@ -106,11 +107,6 @@ Streaks StreakCounter::result() const {
 }
 
 namespace {
-
-std::optional<double> average(long long sum, long long n) {
-    if (n == 0) return std::nullopt;
-    return static_cast<double>(sum) / static_cast<double>(n);
-}
 
 std::optional<double> pain_after_between(const std::vector<DayTotals>& days_, Date from, Date to) {
     long long sum = 0, n = 0;
@@ -252,11 +248,10 @@ public:
             t.name = src.exercise_name(t.times > 0 ? a.last_session : a.skipped_session, id);
             doses.push_back({id, t.name, a.doses});
             if (t.times == 0) continue;
-            auto avg = [](long long sum, long long n) { return n ? std::optional(static_cast<double>(sum) / n) : std::nullopt; };
-            t.early_reps = avg(a.early_reps, a.early_n);
-            t.late_reps = avg(a.late_reps, a.late_n);
-            t.early_hold = avg(a.early_hold, a.early_n);
-            t.late_hold = avg(a.late_hold, a.late_n);
+            t.early_reps = average(a.early_reps, a.early_n);
+            t.late_reps = average(a.late_reps, a.late_n);
+            t.early_hold = average(a.early_hold, a.early_n);
+            t.late_hold = average(a.late_hold, a.late_n);
             out.push_back(std::move(t));
         }
         std::stable_sort(out.begin(), out.end(), [](const ExerciseTotals& a, const ExerciseTotals& b) { return a.times > b.times; });

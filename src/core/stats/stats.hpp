@@ -56,9 +56,9 @@ struct ExerciseTime {
     std::string started;  // local, "2026-11-23T18:30:00+01:00"
     Date day{};
     int sets = 1, reps = 0, hold = 0;
-    std::string side;
+    Side side = Side::both;
     std::string load;
-    bool done = true;
+    EntryStatus status = EntryStatus::done;
 };
 
 enum class Period { day, week, month };

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "text.hpp"
+
 namespace backcare {
 
 std::string Diagnostic::headline() const {
@@ -22,11 +24,8 @@ std::vector<std::string> Diagnostic::snippet() const {
     // A very long line is shown as a window around the spot.
     constexpr std::size_t window = 100, lead = 40;
     if (text.size() > window) {
-        const auto is_continuation = [&](std::size_t i) { return i < text.size() && (text[i] & 0xC0) == 0x80; };
-        std::size_t first = col > lead ? col - lead : 0;
-        while (is_continuation(first)) ++first;
-        std::size_t last = std::min(text.size(), first + window);
-        while (is_continuation(last)) ++last;
+        const std::size_t first = char_boundary(text, col > lead ? col - lead : 0);
+        const std::size_t last = char_boundary(text, std::min(text.size(), first + window));
         const bool cut_front = first > 0, cut_back = last < text.size();
         text = (cut_front ? "..." : "") + text.substr(first, last - first) + (cut_back ? "..." : "");
         col = col - first + (cut_front ? 3 : 0);

@@ -69,9 +69,59 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
     return out;
 }
 
+std::size_t utf8_length(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return 0;
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = b(at);
+    if (c < 0x80) return 1;
+    std::size_t n = 0;
+    // The second byte's range is narrower after some lead bytes: that is
+    // what rules out overlong forms, surrogates and values past U+10FFFF.
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c == 0xE0) n = 3, lo = 0xA0;
+    else if (c == 0xED) n = 3, hi = 0x9F;
+    else if (c >= 0xE1 && c <= 0xEF) n = 3;
+    else if (c == 0xF0) n = 4, lo = 0x90;
+    else if (c == 0xF4) n = 4, hi = 0x8F;
+    else if (c >= 0xF1 && c <= 0xF3) n = 4;
+    else return 0;
+    if (at + n > text.size()) return 0;
+    if (b(at + 1) < lo || b(at + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b(at + k) < 0x80 || b(at + k) > 0xBF) return 0;
+    return n;
+}
+
+std::size_t next_char(std::string_view text, std::size_t at) { return at + std::max<std::size_t>(utf8_length(text, at), 1); }
+
+std::size_t find_invalid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_length(text, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+bool valid_utf8(std::string_view text) { return find_invalid_utf8(text) == std::string_view::npos; }
+
+std::size_t char_boundary(std::string_view text, std::size_t at) {
+    std::size_t i = 0;
+    while (i < at && i < text.size()) i = next_char(text, i);
+    return i;
+}
+
 std::size_t display_width(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    std::size_t columns = 0;
+    for (std::size_t i = 0; i < text.size(); i = next_char(text, i)) ++columns;
+    return columns;
+}
+
+std::string clip(std::string_view text, std::size_t width) {
+    std::size_t end = 0;
+    for (std::size_t columns = 0; end < text.size() && columns < width; ++columns) end = next_char(text, end);
+    return std::string(text.substr(0, end));
 }
 
 std::string lowercase(std::string_view text) {
@@ -117,9 +167,6 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     return lines;
 }
 
-}  // namespace backcare
-
-namespace backcare {
 std::string tsv_field(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -134,4 +181,10 @@ std::string tsv_field(std::string_view s) {
     }
     return out;
 }
+
+std::optional<double> average(long long sum, long long n) {
+    if (n == 0) return std::nullopt;
+    return static_cast<double>(sum) / static_cast<double>(n);
+}
+
 }  // namespace backcare

@@ -1,5 +1,7 @@
 #pragma once
 // Small text helpers shared by the renderers and error messages.
+#include <concepts>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +24,29 @@ std::vector<std::string> split_list(std::string_view text, char separator = ',')
 // Greedy word wrap; a word longer than width stands on its own line.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
+// UTF-8 is walked one character at a time with these two; a byte that does
+// not start a valid sequence is a character of its own, so text that is not
+// UTF-8 still moves forward and is measured byte by byte.
+//
+// The length of the code point at text[at]: 1 to 4 bytes when the bytes there
+// are valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF), 0
+// when they are not or at is the end.
+std::size_t utf8_length(std::string_view text, std::size_t at);
+// Where the character after the one at text[at] starts.
+std::size_t next_char(std::string_view text, std::size_t at);
+
+// The offset of the first byte that is not valid UTF-8; npos when all are.
+std::size_t find_invalid_utf8(std::string_view text);
+bool valid_utf8(std::string_view text);
+
+// The first character start at or after byte `at` (a cut that splits no character).
+std::size_t char_boundary(std::string_view text, std::size_t at);
+
 // Display width of UTF-8 text, counting each code point as one column.
 std::size_t display_width(std::string_view text);
+
+// The first `width` columns of text, cut between characters.
+std::string clip(std::string_view text, std::size_t width);
 
 // ASCII letters in lower case; other bytes as they are.
 std::string lowercase(std::string_view text);
@@ -35,10 +58,19 @@ std::string printable(std::string_view text);
 // Pads (or leaves) text to a display width.
 std::string pad(std::string_view text, std::size_t width);
 
-}  // namespace backcare
-
-namespace backcare {
 // A field for tab-separated output: backslash, tab, newline and carriage
 // return become \\, \t, \n and \r, so every record stays on one line.
 std::string tsv_field(std::string_view);
+
+// The "s" of a plural after a count other than one: "{} file{}".
+template <std::integral N> constexpr std::string_view plural_suffix(N n) { return n == 1 ? "" : "s"; }
+
+// "1 session", "3 sessions": a count and a noun whose plural takes an "s".
+template <std::integral N> std::string plural(N n, std::string_view noun) {
+    return std::to_string(n) + ' ' + std::string(noun) + std::string(plural_suffix(n));
+}
+
+// sum / n, or nullopt when there is nothing to average.
+std::optional<double> average(long long sum, long long n);
+
 }  // namespace backcare

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// Sessions as JSON: one object per line in exports and `--format json`, and
+// the exercises of the remembered plan (last-plan.json).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "session.hpp"
+
+namespace backcare {
+
+inline constexpr int session_json_schema = 1;
+
+// One line of JSON; with_id adds this log's number for the session.
+std::string session_json(const Session&, bool with_id);
+// Parses one JSON object. Missing uuid: content_uuid(), so reading the same
+// line twice gives the same session. A uuid in capitals is lowercased. Missing
+// duration: estimated. Entries may be objects or item strings. Throws
+// UsageError describing the problem (the caller adds where).
+Session parse_session_json(std::string_view line, const Catalogue&);
+
+// The exercises of a remembered plan (last-plan.json), as planned.
+struct PlannedSession {
+    PlanGoal goal;
+    std::vector<Entry> entries;
+    int seconds = 0;
+};
+PlannedSession read_plan_json(std::string_view text);
+
+}  // namespace backcare
