@@ -123,7 +123,7 @@ TEST_CASE("fish completes commands, values and ids", "[completion]") {
     CHECK(fish_complete(h, "backcare import sess") == Strings{"sessions.jsonl"});
 }
 
-TEST_CASE("zsh completes commands and values at an interactive prompt", "[completion]") {
+TEST_CASE("zsh completes commands and values at an interactive prompt", "[completion][serial]") {
     Home h;
     REQUIRE(fs::exists("/usr/bin/zsh"));
     const std::string socket = (h.dir() / "tmux").string();

@@ -108,7 +108,7 @@ std::vector<std::string> statuses(const Json& session) {
 
 }  // namespace
 
-TEST_CASE("go: a routine at the terminal, start to end, logged with pain scores and a note", "[go][tty]") {
+TEST_CASE("go: a routine at the terminal, start to end, logged with pain scores and a note", "[go][tty][serial]") {
     Home h;
     Screen s(h, "--exercises chin-tuck,childs-pose", "20");
     CHECK(contains(s.wait_for("Pain now"), "Before you start"));
@@ -134,7 +134,7 @@ TEST_CASE("go: a routine at the terminal, start to end, logged with pain scores 
     CHECK(session["duration_seconds"].get<int>() > 30);
 }
 
-TEST_CASE("go: pause and resume", "[go][tty]") {
+TEST_CASE("go: pause and resume", "[go][tty][serial]") {
     Home h;
     Screen s(h, "--yes --exercises chin-tuck,childs-pose", "10");
     s.wait_for("Chin tuck");
@@ -153,7 +153,7 @@ TEST_CASE("go: pause and resume", "[go][tty]") {
     s.expect_terminal_restored();
 }
 
-TEST_CASE("go: skip, back and next, then the log says what was done", "[go][tty]") {
+TEST_CASE("go: skip, back and next, then the log says what was done", "[go][tty][serial]") {
     Home h;
     Screen s(h, "--yes --exercises chin-tuck,childs-pose,open-book");
     s.wait_for("Chin tuck");
@@ -174,7 +174,7 @@ TEST_CASE("go: skip, back and next, then the log says what was done", "[go][tty]
     CHECK(session["pain_before"].is_null());
 }
 
-TEST_CASE("go: quit asks whether to log what was done", "[go][tty]") {
+TEST_CASE("go: quit asks whether to log what was done", "[go][tty][serial]") {
     Home h;
     SECTION("yes") {
         Screen s(h, "--exercises chin-tuck,childs-pose");
@@ -212,7 +212,7 @@ TEST_CASE("go: quit asks whether to log what was done", "[go][tty]") {
     }
 }
 
-TEST_CASE("go: Ctrl-C or SIGTERM mid-hold restores the terminal and logs nothing", "[go][tty]") {
+TEST_CASE("go: Ctrl-C or SIGTERM mid-hold restores the terminal and logs nothing", "[go][tty][serial]") {
     Home h;
     SECTION("Ctrl-C") {
         Screen s(h, "--yes --exercises childs-pose", "10");
@@ -246,7 +246,7 @@ TEST_CASE("go: Ctrl-C or SIGTERM mid-hold restores the terminal and logs nothing
     CHECK_FALSE(fs::exists(db_path(h)));
 }
 
-TEST_CASE("go: a resize redraws the screen to the new size", "[go][tty]") {
+TEST_CASE("go: a resize redraws the screen to the new size", "[go][tty][serial]") {
     Home h;
     Screen s(h, "--yes --exercises open-book");
     const std::string before = s.wait_for("Open book");
@@ -286,7 +286,7 @@ TEST_CASE("go: a resize redraws the screen to the new size", "[go][tty]") {
     s.expect_terminal_restored();
 }
 
-TEST_CASE("go: colour follows --color and NO_COLOR", "[go][tty]") {
+TEST_CASE("go: colour follows --color and NO_COLOR", "[go][tty][serial]") {
     Home h;
     SECTION("colour by default at a terminal") {
         Screen s(h, "--yes --exercises open-book");
@@ -376,7 +376,7 @@ TEST_CASE("go refuses bad input clearly and changes nothing", "[go][bad-input]")
     CHECK(h.snapshot() == before);
 }
 
-TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[go][tty]") {
+TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[go][tty][serial]") {
     Home h;
     Screen s(h);
     s.keys({str("stty -g > stty.before; ", BACKCARE_BINARY, " go --yes --exercises childs-pose"), "Enter"});
@@ -394,7 +394,7 @@ TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[
     CHECK(s.format("#{alternate_on}") == "0");
 }
 
-TEST_CASE("go keeps a session it cannot store, for a later log -", "[go][busy]") {
+TEST_CASE("go keeps a session it cannot store, for a later log -", "[go][busy][serial]") {
     Home h;
     h.set("BACKCARE_TIME_SCALE", "1000");
     h.set("BACKCARE_BUSY_TIMEOUT_MS", "200");

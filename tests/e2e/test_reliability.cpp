@@ -28,7 +28,7 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 }  // namespace
 
 TEST_CASE("reliability: 8 processes logging at once while others read (history, export, stats): all stored, every status 0",
-          "[reliability][concurrency]") {
+          "[reliability][concurrency][serial]") {
     constexpr int writers = 8;
     constexpr int per_writer = 100;
     Home h;
@@ -112,7 +112,7 @@ TEST_CASE("reliability: 8 processes logging at once while others read (history, 
 }
 
 TEST_CASE("reliability: a log locked by another connection past the busy timeout: 75, nothing stored",
-          "[reliability][busy]") {
+          "[reliability][busy][serial]") {
     Home h;
     // A short wait, so that the test does not sit out the default 5 s.
     h.set("BACKCARE_BUSY_TIMEOUT_MS", "200");
@@ -173,7 +173,7 @@ TEST_CASE("reliability: BACKCARE_BUSY_TIMEOUT_MS is milliseconds from 0 to 60000
 }
 
 TEST_CASE("reliability: imports and logs killed part-way leave a sound log: all of an import or none, every answered log kept",
-          "[reliability][crash]") {
+          "[reliability][crash][serial]") {
     constexpr int iterations = 40;
     constexpr int sessions_per_import = 4000;
     Home h;

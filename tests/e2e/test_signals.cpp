@@ -46,7 +46,7 @@ int interrupted_import(const Home& h, const fs::path& file, std::chrono::millise
 
 }  // namespace
 
-TEST_CASE("a reader that stops early ends backcare quietly: no message, the SIGPIPE status", "[signals]") {
+TEST_CASE("a reader that stops early ends backcare quietly: no message, the SIGPIPE status", "[signals][serial]") {
     Home h;
     REQUIRE(h.run({"import", h.write("many.jsonl", sessions_jsonl(3000, 0x30000000u)).string()}).status == 0);
     for (const char* command : {"backcare export | head -n 1", "backcare history --limit 0 | head -n 1",
@@ -58,7 +58,7 @@ TEST_CASE("a reader that stops early ends backcare quietly: no message, the SIGP
     }
 }
 
-TEST_CASE("Ctrl-C during an import: status 130, all of it or none, and no file left behind", "[signals]") {
+TEST_CASE("Ctrl-C during an import: status 130, all of it or none, and no file left behind", "[signals][serial]") {
     Home h;
     const fs::path file = h.write("import.jsonl", sessions_jsonl(6000, 0x31000000u));
     // How long a whole import takes here, to interrupt it part-way.
