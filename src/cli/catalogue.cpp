@@ -6,7 +6,8 @@
 #include "catalogue_listing.hpp"
 #include "commands.hpp"
 #include "errors.hpp"
-#include "render.hpp"
+#include "catalogue_render.hpp"
+#include "text.hpp"
 
 namespace backcare::cli {
 namespace {
@@ -59,13 +60,13 @@ int run_lint(const LintOptions& o, Context& ctx) {
     }
     const std::size_t problems = report.problems.size(), files = report.files, exercises = report.exercises;
     if (problems > 0) {
-        ctx.err << fmt::format("backcare: {} problem{} in {} file{}\n", problems, problems == 1 ? "" : "s", files,
-                               files == 1 ? "" : "s");
+        ctx.err << fmt::format("backcare: {} problem{} in {} file{}\n", problems, plural_suffix(problems), files,
+                               plural_suffix(files));
         return static_cast<int>(Exit::failure);
     }
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} exercise{} in {} file{}: no problems\n", exercises, exercises == 1 ? "" : "s", files,
-                               files == 1 ? "" : "s");
+        ctx.out << fmt::format("{} exercise{} in {} file{}: no problems\n", exercises, plural_suffix(exercises), files,
+                               plural_suffix(files));
     return 0;
 }
 

@@ -4,7 +4,7 @@
 #include "builtin_catalogue.hpp"
 #include "commands.hpp"
 #include "files_in_use.hpp"
-#include "render.hpp"
+#include "config_render.hpp"
 #include "text.hpp"
 
 namespace backcare::cli {

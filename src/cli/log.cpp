@@ -10,6 +10,7 @@
 #include "session_json.hpp"
 #include "session_reader.hpp"
 #include "session_text.hpp"
+#include "text.hpp"
 
 namespace backcare::cli {
 namespace {
@@ -47,7 +48,7 @@ int run_batch(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     ctx.out << stored;
     if (o.format == "json") return 0;
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} session{} logged, {} already present\n", added, added == 1 ? "" : "s", present);
+        ctx.out << fmt::format("{} session{} logged, {} already present\n", added, plural_suffix(added), present);
     return 0;
 }
 

@@ -8,7 +8,7 @@
 #include "remembered_plan.hpp"
 #include "routines.hpp"
 #include "plan_options.hpp"
-#include "render.hpp"
+#include "plan_render.hpp"
 
 namespace backcare::cli {
 namespace {

@@ -2,7 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
-#include "render.hpp"
+#include "stats_render.hpp"
 #include "stats_query.hpp"
 
 namespace backcare::cli {

@@ -9,6 +9,7 @@
 #include "session_csv.hpp"
 #include "session_json.hpp"
 #include "session_reader.hpp"
+#include "text.hpp"
 
 namespace backcare::cli {
 namespace {
@@ -44,7 +45,7 @@ int run_import(const ImportOptions& o, Context& ctx) {
     refuse_future_sessions(reader, ctx.now);
     if (o.dry_run) {
         const std::size_t n = count_sessions(reader);
-        if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", n, n == 1 ? "" : "s");
+        if (!ctx.quiet) ctx.out << fmt::format("{} session{} read; nothing stored (dry run)\n", n, plural_suffix(n));
         return 0;
     }
     // A file is read on a second core while the log is written.

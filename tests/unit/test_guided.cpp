@@ -13,7 +13,7 @@
 #include "guided.hpp"
 #include "progression.hpp"
 #include "remembered_plan.hpp"
-#include "render.hpp"
+#include "plan_render.hpp"
 #include "session_json.hpp"
 #include "unit_helpers.hpp"
 

@@ -9,7 +9,7 @@
 #include "builtin_catalogue.hpp"
 #include "errors.hpp"
 #include "planner.hpp"
-#include "render.hpp"
+#include "plan_render.hpp"
 #include "session_helpers.hpp"
 #include "session_csv.hpp"
 #include "session_entry.hpp"

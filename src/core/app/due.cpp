@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `backcare due`: the decision and the call that counts today's sessions.
 #include "due.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 
@@ -27,8 +28,8 @@ DueAnswer due_at(const Config& config, const LocalMoment& at, int done) {
         return {false, fmt::format("{} is not an active day", weekday_name(at.weekday))};
     if (!hours.contains(at.minute)) return {false, fmt::format("outside the active hours {}", format_active_hours(hours))};
     if (done >= target)
-        return {false, fmt::format("{} session{} done today, and the daily target is {}", done, done == 1 ? "" : "s", target)};
-    return {true, fmt::format("{} of {} session{} done today", done, target, target == 1 ? "" : "s")};
+        return {false, fmt::format("{} session{} done today, and the daily target is {}", done, plural_suffix(done), target)};
+    return {true, fmt::format("{} of {} session{} done today", done, target, plural_suffix(target))};
 }
 
 DueAnswer due_now(const Config& config, Instant now, const std::optional<Journal>& journal) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "catalogue.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
@@ -23,7 +24,7 @@ std::vector<PathRow> files_in_use(const Paths& paths, std::size_t builtin_exerci
     return {
         {"config", paths.config_file().string(), presence(paths.config_file()) + ", " + paths.config_file_source()},
         {"catalogue", paths.catalogue_dir().string(),
-         fmt::format("{} file{} over {} built-in exercises", files.size(), files.size() == 1 ? "" : "s", builtin_exercises)},
+         fmt::format("{} file{} over {} built-in exercises", files.size(), plural_suffix(files.size()), builtin_exercises)},
         {"state", paths.state_dir().string(), presence(paths.state_dir())},
         {"database", paths.database().string(), presence(paths.database()) + ", " + paths.database_source()},
     };

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "paths.hpp"
-#include "render.hpp"
+#include "config_render.hpp"
 
 namespace backcare {
 

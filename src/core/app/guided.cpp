@@ -95,7 +95,7 @@ std::string guided_summary(const Session& s, bool stopped) {
     const std::size_t done = exercises_done(s);
     const std::size_t skipped = s.entries.size() - done;
     return fmt::format("{} in {}: {} of {} exercise{} done{}", stopped ? "Stopped" : "Finished", format_seconds(s.duration), done,
-                       s.entries.size(), s.entries.size() == 1 ? "" : "s",
+                       s.entries.size(), plural_suffix(s.entries.size()),
                        skipped ? fmt::format(", {} {}", skipped, stopped ? "skipped or not reached" : "skipped") : "");
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "guide_screen.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
@@ -37,7 +38,7 @@ std::string GuidedRun::frame() const {
 std::string GuidedRun::start() const {
     if (o_.screen) return "";
     const std::size_t n = guide_.items().size();
-    return line(fmt::format("{}: {} exercise{}", o_.heading, n, n == 1 ? "" : "s"));
+    return line(fmt::format("{}: {} exercise{}", o_.heading, n, plural_suffix(n)));
 }
 
 std::string GuidedRun::show() {

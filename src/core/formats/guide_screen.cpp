@@ -19,20 +19,6 @@ std::string side_text(const Segment& s) {
     return "";
 }
 
-// Cuts plain text at a width in display columns.
-std::string clip(std::string_view text, std::size_t width) {
-    std::string out;
-    std::size_t cols = 0;
-    for (std::size_t i = 0; i < text.size() && cols < width;) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        out.append(text.substr(i, len));
-        i += len;
-        ++cols;
-    }
-    return out;
-}
-
 // A line of the screen with its rank: when the window is short, the lowest
 // ranks go first.
 struct Line {

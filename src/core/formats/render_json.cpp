@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render.hpp"
+#include "catalogue_render.hpp"
+#include "config_render.hpp"
+#include "plan_render.hpp"
 
 namespace backcare {
 namespace {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dose.hpp"
-#include "render.hpp"
+#include "stats_render.hpp"
 #include "text.hpp"
 
 namespace backcare {
@@ -319,13 +319,10 @@ void render_history(std::ostream& out, const Stats& st, const Style& style) {
 
 }  // namespace
 
-void render_stats_text(std::ostream& out, const Stats& st, const Style& style, bool quiet) {
-    if (st.logged == 0) {
-        if (!quiet)
-            out << "No sessions logged yet. Log your first one with 'backcare log cat-cow:10 chin-tuck:10', "
-                   "or run 'backcare plan' and then 'backcare log --plan'.\n";
-        return;
-    }
+namespace {
+
+// The warnings first, then what the summary covers.
+void render_heading(std::ostream& out, const Stats& st, const Style& style) {
     for (const auto& w : st.warnings) {
         write_labeled(out, style.red(style.bold("Warning: ")), 9, w.message, style.width);
         out << '\n';
@@ -339,6 +336,10 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
     }
     out << style.bold(heading) << '\n';
 
+}
+
+// Sessions, this week against the target, the streaks.
+void render_summary(std::ostream& out, const Stats& st, const Style& style) {
     const auto& t = st.totals;
     if (t.sessions == 0) {
         out << fmt::format("No sessions in this period ({} in the whole log; try --since all).\n",
@@ -369,20 +370,38 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
     }
     write_labeled(out, "  Streak    ", 12, streak, style.width);
 
+}
+
+// With --exercise: that exercise's totals, doses, entries and pain.
+void render_exercise_focus(std::ostream& out, const Stats& st, const Style& style) {
+    if (!st.exercises.empty()) {
+        const auto& e = st.exercises.front();
+        const std::string skipped = st.totals.skipped ? fmt::format(" (skipped {})", st.totals.skipped) : "";
+        out << fmt::format("  {:<10}{}{}{}reps {}{}held {}{}last {}\n", "Done", plural(e.times, "time"), skipped,
+                           style.dot(), e.reps ? std::to_string(e.reps) : "-", style.dot(), held_text(e.hold), style.dot(),
+                           format_date(e.last));
+        write_labeled(out, "  Progress  ", 12,
+                      fmt::format("{} (average per set, first half of the period against the second)", progress_text(e, style)),
+                      style.width);
+    }
+    if (st.adherence.doses.entries() > 0) write_labeled(out, "  Doses     ", 12, doses_text(st.adherence.doses), style.width);
+    if (!st.history.empty()) render_history(out, st, style);
+    render_pain(out, st, style);
+}
+
+}  // namespace
+
+void render_stats_text(std::ostream& out, const Stats& st, const Style& style, bool quiet) {
+    if (st.logged == 0) {
+        if (!quiet)
+            out << "No sessions logged yet. Log your first one with 'backcare log cat-cow:10 chin-tuck:10', "
+                   "or run 'backcare plan' and then 'backcare log --plan'.\n";
+        return;
+    }
+    render_heading(out, st, style);
+    render_summary(out, st, style);
     if (st.filter.exercise) {
-        if (!st.exercises.empty()) {
-            const auto& e = st.exercises.front();
-            const std::string skipped = st.totals.skipped ? fmt::format(" (skipped {})", st.totals.skipped) : "";
-            out << fmt::format("  {:<10}{}{}{}reps {}{}held {}{}last {}\n", "Done", plural(e.times, "time"), skipped,
-                               style.dot(), e.reps ? std::to_string(e.reps) : "-", style.dot(), held_text(e.hold), style.dot(),
-                               format_date(e.last));
-            write_labeled(out, "  Progress  ", 12,
-                          fmt::format("{} (average per set, first half of the period against the second)", progress_text(e, style)),
-                          style.width);
-        }
-        if (st.adherence.doses.entries() > 0) write_labeled(out, "  Doses     ", 12, doses_text(st.adherence.doses), style.width);
-        if (!st.history.empty()) render_history(out, st, style);
-        render_pain(out, st, style);
+        render_exercise_focus(out, st, style);
         return;
     }
     out << '\n';
@@ -452,9 +471,9 @@ Json adherence_json(const Adherence& a) {
 
 }  // namespace
 
-std::string stats_json(const Stats& st) {
-    Json filter{{"goal", st.filter.goal ? Json(std::string(goal_label(*st.filter.goal))) : Json(nullptr)},
-                {"exercise", st.filter.exercise ? Json(*st.filter.exercise) : Json(nullptr)}};
+namespace {
+
+Json periods_json(const Stats& st) {
     Json periods = Json::array();
     for (const auto& p : st.periods) {
         Json row{{"start", format_date(p.start)}, {"end", format_date(p.end)}};
@@ -462,6 +481,10 @@ std::string stats_json(const Stats& st) {
         if (st.by == Period::week) row["target_met"] = p.totals.sessions >= st.weekly_target;
         periods.push_back(row);
     }
+    return periods;
+}
+
+Json weeks_json(const Stats& st) {
     Json weeks = Json::array();
     for (std::size_t i = 0; i < st.weeks.size(); ++i)
         weeks.push_back(Json{{"start", format_date(st.weeks[i].start)},
@@ -469,9 +492,10 @@ std::string stats_json(const Stats& st) {
                              {"target_met", st.weeks[i].totals.sessions >= st.weekly_target},
                              {"pain_before", optional_number(st.weekly_pain_before[i])},
                              {"pain_after", optional_number(st.weekly_pain_after[i])}});
-    Json goals = Json::array();
-    for (const auto& g : st.goals)
-        goals.push_back(Json{{"goal", std::string(goal_label(g.goal))}, {"sessions", g.sessions}, {"seconds", g.seconds}});
+    return weeks;
+}
+
+Json exercises_json(const Stats& st) {
     Json exercises = Json::array();
     for (const auto& e : st.exercises) {
         const auto p = progress_of(e);
@@ -485,15 +509,64 @@ std::string stats_json(const Stats& st) {
                                                       {"early", optional_number(p.early)},
                                                       {"late", optional_number(p.late)}}}});
     }
+    return exercises;
+}
+
+Json heatmap_json(const Stats& st) {
     Json heat = Json::array();
     for (std::size_t i = 0; i < st.heat_seconds.size(); ++i) {
         const Date d = st.heat_from + days{static_cast<int>(i)};
         if (d > st.today) break;
         heat.push_back(Json{{"date", format_date(d)}, {"seconds", st.heat_seconds[i]}, {"level", heat_level(st.heat_seconds[i])}});
     }
+    return heat;
+}
+
+Json streak_json(const Streaks& s) {
+    return Json{{"current", s.current},
+                {"current_from", optional_date(s.current_from)},
+                {"includes_until", s.current > 0 && !s.pending},
+                {"longest", s.longest},
+                {"longest_from", optional_date(s.longest_from)},
+                {"longest_to", optional_date(s.longest_to)}};
+}
+
+Json pain_json(const Stats& st) {
+    return Json{{"before", optional_number(st.pain.before)},
+                {"after", optional_number(st.pain.after)},
+                {"before_scores", st.pain.before_n},
+                {"after_scores", st.pain.after_n},
+                {"before_first_half", optional_number(st.pain.early_before)},
+                {"before_second_half", optional_number(st.pain.late_before)},
+                {"after_first_half", optional_number(st.pain.early_after)},
+                {"after_second_half", optional_number(st.pain.late_after)}};
+}
+
+// One exercise's entries, for --exercise.
+Json history_json(const Stats& st) {
+    Json history = Json::array();
+    for (const auto& t : st.history)
+        history.push_back(Json{{"started", t.started},
+                               {"date", format_date(t.day)},
+                               {"sets", t.sets},
+                               {"reps", t.reps},
+                               {"hold_seconds", t.hold},
+                               {"side", std::string(name_of(t.side))},
+                               {"load", t.load},
+                               {"status", std::string(name_of(t.status))}});
+    return history;
+}
+
+}  // namespace
+
+std::string stats_json(const Stats& st) {
+    Json filter{{"goal", st.filter.goal ? Json(std::string(goal_label(*st.filter.goal))) : Json(nullptr)},
+                {"exercise", st.filter.exercise ? Json(*st.filter.exercise) : Json(nullptr)}};
+    Json goals = Json::array();
+    for (const auto& g : st.goals)
+        goals.push_back(Json{{"goal", std::string(goal_label(g.goal))}, {"sessions", g.sessions}, {"seconds", g.seconds}});
     Json warnings = Json::array();
     for (const auto& w : st.warnings) warnings.push_back(Json{{"kind", w.kind}, {"message", w.message}});
-    const auto& s = st.streaks;
     Json out{{"schema", stats_json_schema},
              {"today", format_date(st.today)},
              {"since", format_date(st.from)},
@@ -505,40 +578,16 @@ std::string stats_json(const Stats& st) {
              {"logged_sessions", st.logged},
              {"totals", totals_json(st.totals)},
              {"active_days", st.active_days},
-             {"streak", Json{{"current", s.current},
-                             {"current_from", optional_date(s.current_from)},
-                             {"includes_until", s.current > 0 && !s.pending},
-                             {"longest", s.longest},
-                             {"longest_from", optional_date(s.longest_from)},
-                             {"longest_to", optional_date(s.longest_to)}}},
-             {"periods", periods},
-             {"weeks", weeks},
+             {"streak", streak_json(st.streaks)},
+             {"periods", periods_json(st)},
+             {"weeks", weeks_json(st)},
              {"goals", goals},
-             {"exercises", exercises},
+             {"exercises", exercises_json(st)},
              {"adherence", adherence_json(st.adherence)},
-             {"pain", Json{{"before", optional_number(st.pain.before)},
-                           {"after", optional_number(st.pain.after)},
-                           {"before_scores", st.pain.before_n},
-                           {"after_scores", st.pain.after_n},
-                           {"before_first_half", optional_number(st.pain.early_before)},
-                           {"before_second_half", optional_number(st.pain.late_before)},
-                           {"after_first_half", optional_number(st.pain.early_after)},
-                           {"after_second_half", optional_number(st.pain.late_after)}}},
-             {"heatmap", heat},
+             {"pain", pain_json(st)},
+             {"heatmap", heatmap_json(st)},
              {"warnings", warnings}};
-    if (st.filter.exercise) {
-        Json history = Json::array();
-        for (const auto& t : st.history)
-            history.push_back(Json{{"started", t.started},
-                                   {"date", format_date(t.day)},
-                                   {"sets", t.sets},
-                                   {"reps", t.reps},
-                                   {"hold_seconds", t.hold},
-                                   {"side", std::string(name_of(t.side))},
-                                   {"load", t.load},
-                                   {"status", std::string(name_of(t.status))}});
-        out["history"] = history;
-    }
+    if (st.filter.exercise) out["history"] = history_json(st);
     return out.dump(2) + "\n";
 }
 

@@ -3,7 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "render.hpp"
+#include "catalogue_render.hpp"
+#include "plan_render.hpp"
 #include "text.hpp"
 
 namespace backcare {

@@ -35,13 +35,13 @@ bool at_full_dose(const Entry& e, const Dose& d) {
 std::string rung(const Dose& d, const Dose& other) {
     if (d.reps != other.reps) return fmt::format("{} reps", d.reps);
     if (d.hold != other.hold) return fmt::format("{} s", d.hold);
-    return fmt::format("{} set{}", d.sets, d.sets == 1 ? "" : "s");
+    return fmt::format("{} set{}", d.sets, plural_suffix(d.sets));
 }
 
 std::string did(const Dose& d, const Dose& next) {
     if (d.reps != next.reps) return fmt::format("did {} reps", d.reps);
     if (d.hold != next.hold) return fmt::format("held {} s", d.hold);
-    return fmt::format("did {} set{}", d.sets, d.sets == 1 ? "" : "s");
+    return fmt::format("did {} set{}", d.sets, plural_suffix(d.sets));
 }
 
 }  // namespace

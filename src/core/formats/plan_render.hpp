@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A routine in each output format. Renderers write to a stream and take
+// everything they show as parameters.
+#include <chrono>
+#include <ostream>
+#include <string>
+
+#include "catalogue_render.hpp"
+#include "planner.hpp"
+#include "style.hpp"
+
+namespace backcare {
+
+inline constexpr int plan_json_schema = 1;
+
+// remembered: the plan was saved for `log --plan`, which the footer then offers;
+// explain: why each exercise and dose was chosen.
+void render_plan_text(std::ostream&, const Routine&, const Style&, bool quiet, bool remembered, bool explain = false);
+void render_plan_tsv(std::ostream&, const Routine&);
+void render_plan_markdown(std::ostream&, const Routine&);
+// Also the format of the remembered last plan.
+std::string plan_json(const Routine&, std::chrono::system_clock::time_point created);
+
+}  // namespace backcare
