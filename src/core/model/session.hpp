@@ -93,7 +93,7 @@ void check_session(const Session&);
 // A pain score from 0 to 10; the error does not repeat the value typed.
 int parse_pain(std::string_view text, std::string_view option);
 
-inline constexpr std::size_t max_note_bytes = 64 * 1024;
+inline constexpr std::size_t max_note_bytes = std::size_t{64} * 1024;
 
 // How an entry compares with the dose planned for it (adherence, progression).
 enum class DoseClass {
