@@ -8,6 +8,7 @@
 
 #include "errors.hpp"
 #include "settings.hpp"
+#include "text.hpp"
 
 namespace backcare {
 
@@ -32,7 +33,11 @@ Session undo_last(const std::filesystem::path& database, const JournalOptions& o
 }
 
 Session delete_session(const std::filesystem::path& database, const std::string& id, const JournalOptions& options) {
-    if (!Journal::open_existing(database, options)) throw NoResult(fmt::format("no session '{}': the log is empty", id));
+    // Found first by reading, so that an id that cannot be one, or names no
+    // session, is refused without a write being begun.
+    const auto log = Journal::open_existing(database, options);
+    if (!log) throw NoResult(fmt::format("no session '{}': the log is empty", printable(id)));
+    if (!log->find(id)) throw NoResult(fmt::format("no session '{}' in the log (see 'backcare history')", printable(id)));
     auto removed = Journal::open_for_writing(database, options).remove(id);
     if (!removed) throw NoResult(fmt::format("no session '{}' in the log (see 'backcare history')", id));
     return std::move(*removed);

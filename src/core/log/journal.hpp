@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The log of sessions: one SQLite file, private, versioned, and written only
 // in IMMEDIATE transactions so that cron and a person can write at once.
@@ -8,8 +9,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "files.hpp"
+#include "log_health.hpp"
 #include "session.hpp"
 #include "stats.hpp"
 
@@ -19,14 +23,26 @@ class Database;
 
 namespace backcare {
 
-inline constexpr int journal_schema = 2;
+struct BusyWait;
+
+inline constexpr int journal_schema = 3;
 inline constexpr std::int32_t journal_application_id = 0x42434152;  // "BCAR"
-inline constexpr int busy_timeout_ms = 5000;  // the default wait for another writer
+inline constexpr int busy_timeout_ms = 60000;  // the default wait for another writer
 
 // How a log is opened. The defaults are backcare's; tests shorten the wait.
 struct JournalOptions {
-    // How long a write waits for another writer before giving up as Busy.
+    // How long a write waits for its turn (other writers, or another program
+    // holding the log) before giving up as Busy.
     std::chrono::milliseconds busy_timeout{busy_timeout_ms};
+    // Told, once, when a write has waited a second for its turn; with who
+    // holds the log ("backcare log (pid 4242)"). For a person at a terminal.
+    std::function<void(const std::string& holder)> waiting;
+    // Warnings about the log's files (a mode tightened, a backup not made).
+    Warn warn;
+    // What this process is, for the writer lock ("backcare log").
+    std::string command = "backcare";
+    // The clock for backups' names and the weekly one; the system's when unset.
+    std::optional<std::chrono::system_clock::time_point> now;
 };
 
 struct AddResult {
@@ -65,12 +81,15 @@ public:
                                                      const OnAdded& on_added = {}, const JournalOptions& = {});
     // Removes the most recently logged session; nullopt when the log is empty.
     std::optional<Session> remove_last();
-    // Removes a session by its number in this log or its uuid (or a unique
-    // uuid prefix of 8 or more characters); nullopt when there is none.
+    // Removes a session found as find() finds it; nullopt when there is none.
     std::optional<Session> remove(const std::string& id_or_uuid);
 
-    // A session by its number in this log or its uuid (or a unique uuid
-    // prefix of 8 or more characters, any case); nullopt when there is none.
+    // A session by its number in this log ("12", or "#12" to say it is a
+    // number) or its uuid (or a unique uuid prefix of 8 or more characters,
+    // any case); nullopt when there is none. Digits that are both a number
+    // and the start of another session's uuid are refused (UsageError naming
+    // both), as is a uuid prefix that more than one session has. Numbers are
+    // never reused: a session removed keeps its number from every new one.
     std::optional<Session> find(const std::string& id_or_uuid) const;
     // Newest first by start.
     std::vector<Session> recent(std::size_t limit, std::optional<Date> since) const;
@@ -96,12 +115,43 @@ public:
     const std::filesystem::path& path() const { return path_; }
 
 private:
-    Journal(std::unique_ptr<SQLite::Database>, std::filesystem::path);
+    Journal(std::unique_ptr<SQLite::Database>, std::unique_ptr<BusyWait>, std::filesystem::path file,
+            std::filesystem::path shown, JournalOptions, bool backups);
+    // The log at file, named shown in messages (a new log is built under
+    // another name); backups only for a log in its place.
+    static Journal open_writer(const std::filesystem::path& file, const std::filesystem::path& shown, const JournalOptions&,
+                               bool backups);
+    static void bring_up_to_date(SQLite::Database&, const std::filesystem::path& file, const std::filesystem::path& shown,
+                                 const JournalOptions&);
     void load_entries(Session&) const;
 
     std::unique_ptr<SQLite::Database> db_;
-    std::filesystem::path path_;
+    std::unique_ptr<BusyWait> busy_;
+    std::filesystem::path path_;   // the file
+    std::filesystem::path shown_;  // its name in messages
+    JournalOptions options_;
+    bool backups_ = true;
 };
+
+// Backups of the log at path: in backups/ beside it, newest first; with
+// count_sessions, each one opened to count its sessions.
+std::filesystem::path backup_directory(const std::filesystem::path& log);
+std::vector<BackupInfo> list_backups(const std::filesystem::path& log, bool count_sessions);
+
+// Everything `backcare check` says of the log at path: what it is, whether
+// SQLite finds it whole (PRAGMA integrity_check), and its backups. Opens it
+// read-only; a log that is not there is reported as such.
+LogHealth check_log(const std::filesystem::path&, const JournalOptions& = {});
+
+// Where recover puts a new log by default: NAME-recovered-STAMP.db beside it.
+std::filesystem::path recovery_name(const std::filesystem::path& log, std::string_view stamp);
+// Every session that can be read whole from the log at from (a copy of it,
+// with its first page rebuilt when that is what is damaged), stored in a new
+// log at to; from is never written. with_backup also takes, from the newest
+// backup that can be read, the sessions the salvage did not find. NoResult
+// when nothing could be read; UsageError when to exists.
+Salvage recover_log(const std::filesystem::path& from, const std::filesystem::path& to, const JournalOptions& = {},
+                    bool with_backup = false);
 
 // For tests and for `backcare config`: the schema version of a log file, or
 // nullopt when it has none yet.

@@ -24,7 +24,9 @@ std::optional<int> optional_int(const SQLite::Column& c) {
     return c.getInt();
 }
 
-constexpr const char* session_columns = "id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin";
+}  // namespace
+
+namespace journal_detail {
 
 Session read_session(SQLite::Statement& q) {
     Session s;
@@ -56,10 +58,12 @@ Entry read_entry(SQLite::Statement& q, int first) {
     return e;
 }
 
-constexpr const char* entry_columns =
-    "exercise_id, exercise_name, sets, reps, hold, side, load, status, planned_sets, planned_reps, planned_hold";
+}  // namespace journal_detail
 
-}  // namespace
+using journal_detail::entry_columns;
+using journal_detail::read_entry;
+using journal_detail::read_session;
+using journal_detail::session_columns;
 
 void Journal::load_entries(Session& s) const {
     SQLite::Statement q(*db_, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", entry_columns));
@@ -67,37 +71,60 @@ void Journal::load_entries(Session& s) const {
     while (q.executeStep()) s.entries.push_back(read_entry(q, 0));
 }
 
+namespace {
+
+std::optional<Session> first_of(SQLite::Statement& q, const std::string& key) {
+    if (!q.executeStep()) return std::nullopt;
+    Session s = read_session(q);
+    if (q.executeStep()) throw UsageError(fmt::format("'{}' is the start of more than one uuid; give more of it", key));
+    return s;
+}
+
+std::string described(const Session& s) {
+    const std::string started = format_started(s);
+    return fmt::format("session {} of {} {}", s.id, started.substr(0, 10), started.substr(11, 5));
+}
+
+}  // namespace
+
 std::optional<Session> Journal::find(const std::string& id_or_uuid) const {
     const std::string key = lowercase(id_or_uuid);
-    return guarded(path_, [&]() -> std::optional<Session> {
-        std::string sql = fmt::format("SELECT {} FROM session WHERE ", session_columns);
-        const bool numeric = !key.empty() && key.size() < 19 && key.find_first_not_of("0123456789") == std::string::npos;
-        if (numeric)
-            sql += "id = ?";
-        else if (key.size() >= 8 && key.size() <= 36)
-            sql += "substr(uuid, 1, ?2) = ?1";
-        else if (key.size() < 8)
-            throw UsageError(fmt::format("'{}' is neither a session number nor 8 or more characters of a uuid", key));
-        else
+    return guarded(shown_, [&]() -> std::optional<Session> {
+        // '#12' is a number only; digits alone may be either, and must then be only one.
+        const bool marked = key.size() > 1 && key.front() == '#';
+        const std::string digits = marked ? key.substr(1) : key;
+        const bool numeric = !digits.empty() && digits.size() < 19 && digits.find_first_not_of("0123456789") == std::string::npos;
+        const bool uuid_like = !marked && key.size() >= 8 && key.size() <= 36 &&
+                               key.find_first_not_of("0123456789abcdef-") == std::string::npos;
+        if (!numeric && !uuid_like) {
+            if (marked || key.size() < 8)
+                throw UsageError(fmt::format("'{}' is neither a session number nor 8 or more characters of a uuid", printable(key)));
             return std::nullopt;
-        SQLite::Statement q(*db_, sql + " LIMIT 2");
+        }
+        std::optional<Session> by_number, by_uuid;
         if (numeric) {
-            q.bind(1, static_cast<int64_t>(std::stoll(key)));
-        } else {
+            SQLite::Statement q(*db_, fmt::format("SELECT {} FROM session WHERE id = ?", session_columns));
+            q.bind(1, static_cast<int64_t>(std::stoll(digits)));
+            by_number = first_of(q, key);
+        }
+        if (uuid_like) {
+            SQLite::Statement q(*db_, fmt::format("SELECT {} FROM session WHERE substr(uuid, 1, ?2) = ?1 LIMIT 2", session_columns));
             q.bind(1, key);
             q.bind(2, static_cast<int>(key.size()));
+            by_uuid = first_of(q, key);
         }
-        if (!q.executeStep()) return std::nullopt;
-        Session s = read_session(q);
-        if (q.executeStep())
-            throw UsageError(fmt::format("'{}' matches more than one session; give more of the uuid", key));
-        load_entries(s);
-        return s;
+        if (by_number && by_uuid && by_number->id != by_uuid->id)
+            throw UsageError(fmt::format("'{}' is both {} and the start of the uuid of {} ({}); write '#{}' for the number, "
+                                         "or more of the uuid",
+                                         key, described(*by_number), described(*by_uuid), by_uuid->uuid, by_number->id));
+        std::optional<Session> found = by_number ? std::move(by_number) : std::move(by_uuid);
+        if (found) load_entries(*found);
+        return found;
     });
 }
 
 std::vector<Session> Journal::recent(std::size_t limit, std::optional<Date> since) const {
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         std::vector<Session> out;
         SQLite::Statement q(*db_, fmt::format("SELECT {} FROM session WHERE local_date >= ? ORDER BY started DESC, id DESC LIMIT ?",
                                               session_columns));
@@ -110,7 +137,7 @@ std::vector<Session> Journal::recent(std::size_t limit, std::optional<Date> sinc
 }
 
 void Journal::each(const std::function<void(const Session&)>& visit, std::optional<Date> since) const {
-    guarded(path_, [&] {
+    guarded(shown_, [&] {
         // One pass over a join, so memory holds one session at a time.
         SQLite::Statement q(*db_, fmt::format("SELECT s.id, s.uuid, s.started, s.utc_offset, s.duration, s.goal, s.pain_before, "
                                               "s.pain_after, s.note, s.origin, {} FROM session s {} JOIN entry e ON e.session_id = s.id "
@@ -138,7 +165,7 @@ void Journal::each(const std::function<void(const Session&)>& visit, std::option
 }
 
 LastDone Journal::last_done(std::optional<Date> since) const {
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         LastDone out;
         // From the sessions of the period (the local_date index), then their entries (the primary key).
         // CROSS JOIN keeps that order: without statistics SQLite would scan every entry.
@@ -152,7 +179,7 @@ LastDone Journal::last_done(std::optional<Date> since) const {
 }
 
 int Journal::sessions_on(Date day) const {
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         SQLite::Statement q(*db_, "SELECT count(*) FROM session WHERE local_date = ?");
         q.bind(1, format_date(day));
         q.executeStep();
@@ -161,13 +188,13 @@ int Journal::sessions_on(Date day) const {
 }
 
 std::size_t Journal::count() const {
-    return guarded(path_, [&] { return static_cast<std::size_t>(db_->execAndGet("SELECT count(*) FROM session").getInt64()); });
+    return guarded(shown_, [&] { return static_cast<std::size_t>(db_->execAndGet("SELECT count(*) FROM session").getInt64()); });
 }
 
 int Journal::total_changes() const { return sqlite3_total_changes(db_->getHandle()); }
 
 void Journal::read_together(const std::function<void()>& read) const {
-    guarded(path_, [&] {
+    guarded(shown_, [&] {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::DEFERRED);
         // A deferred transaction takes its shared lock at the first read; take it now.
         db_->execAndGet("SELECT count(*) FROM sqlite_master");

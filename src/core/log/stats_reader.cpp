@@ -133,7 +133,7 @@ void read_entry_row(const RawStatement& entries, StatsRow& r) {
 }  // namespace
 
 std::optional<Date> Journal::first_day(const StatsFilter& f, Date from, Date to) const {
-    return guarded(path_, [&]() -> std::optional<Date> {
+    return guarded(shown_, [&]() -> std::optional<Date> {
         RawStatement q(*db_, "SELECT min(s.local_date) FROM session s WHERE s.local_date BETWEEN :from AND :to" + session_filter(f));
         q.bind(":from", from);
         q.bind(":to", to);
@@ -145,7 +145,7 @@ std::optional<Date> Journal::first_day(const StatsFilter& f, Date from, Date to)
 }
 
 void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::function<void(const StatsRow&)>& visit) const {
-    guarded(path_, [&] {
+    guarded(shown_, [&] {
         RowPasses passes = row_passes(*db_, from, to, f);
         RawStatement& sessions = passes.sessions;
         RawStatement& entries = passes.entries;
@@ -180,7 +180,7 @@ void Journal::each_row(Date from, Date to, const StatsFilter& f, const std::func
 }
 
 std::string Journal::exercise_name(std::int64_t session, const std::string& exercise_id) const {
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         RawStatement q(*db_, "SELECT exercise_name FROM entry WHERE session_id = :session AND exercise_id = :exercise LIMIT 1");
         q.bind(":session", session);
         q.bind(":exercise", exercise_id);
@@ -189,7 +189,7 @@ std::string Journal::exercise_name(std::int64_t session, const std::string& exer
 }
 
 void Journal::each_active_day(Date to, const StatsFilter& f, const std::function<void(Date)>& visit) const {
-    guarded(path_, [&] {
+    guarded(shown_, [&] {
         RawStatement q(*db_, "SELECT DISTINCT s.local_date FROM session s WHERE s.local_date <= :to" + session_filter(f) +
                                  " ORDER BY s.local_date");
         q.bind(":to", to);
@@ -200,7 +200,7 @@ void Journal::each_active_day(Date to, const StatsFilter& f, const std::function
 }
 
 std::vector<ExerciseTime> Journal::exercise_times(Date from, Date to, const StatsFilter& f) const {
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         std::vector<ExerciseTime> out;
         if (!f.exercise) return out;
         RawStatement q(*db_, fmt::format(

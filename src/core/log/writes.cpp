@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Writing to the log: adding sessions (a list or a stream, all or nothing,
 // never twice the same uuid), creating a new log only once a whole stream is
-// in, and removing sessions. Every write is one IMMEDIATE transaction.
+// in, and removing sessions. Every write is one turn (journal_impl.hpp):
+// the writers' queue, the log checked sound, one IMMEDIATE transaction.
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -27,14 +29,21 @@ class Inserter {
 public:
     explicit Inserter(SQLite::Database& db)
         : db_(db),
+          present_(db, "SELECT 1 FROM session WHERE uuid = ?"),
           session_(db, "INSERT INTO session (uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           entry_(db, "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status, "
                      "planned_sets, planned_reps, planned_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     // The new row's id, or 0 when the uuid was already there.
     std::int64_t insert(const Session& s) {
         check_session(s);
+        // Looked up first rather than left to a conflict: an insert that
+        // conflicts would still use up a number of AUTOINCREMENT's.
+        present_.bind(1, s.uuid);
+        const bool present = present_.executeStep();
+        present_.reset();
+        if (present) return 0;
         session_.bind(1, s.uuid);
         session_.bind(2, static_cast<int64_t>(s.started));
         session_.bind(3, s.utc_offset);
@@ -44,9 +53,8 @@ public:
         if (s.pain_after) session_.bind(7, *s.pain_after); else session_.bind(7);
         session_.bindNoCopy(8, s.note);
         session_.bindNoCopy(9, name_of(s.origin).data());
-        const int changed = session_.exec();
+        session_.exec();
         session_.reset();
-        if (changed == 0) return 0;
         const std::int64_t id = db_.getLastInsertRowid();
         int position = 0;
         for (const Entry& e : s.entries) {
@@ -77,6 +85,7 @@ public:
 
 private:
     SQLite::Database& db_;
+    SQLite::Statement present_;
     SQLite::Statement session_;
     SQLite::Statement entry_;
 };
@@ -89,51 +98,67 @@ void delete_session(SQLite::Database& db, std::int64_t id) {
 
 // The directories above a new file that do not exist yet, deepest first.
 std::vector<fs::path> missing_dirs(const fs::path& file) {
-    std::error_code ec;
     std::vector<fs::path> dirs;
-    for (fs::path dir = file.parent_path(); !dir.empty() && !fs::exists(dir, ec); dir = dir.parent_path()) {
+    for (fs::path dir = file.parent_path(); !dir.empty() && path_kind(dir, "create the directory") == PathKind::absent;
+         dir = dir.parent_path()) {
         dirs.push_back(dir);
         if (dir == dir.parent_path()) break;
     }
     return dirs;
 }
 
-// A log being built, removed with the directories made for it (when still
-// empty) unless it was moved into place.
+constexpr std::array<const char*, 5> companions{"", "-journal", "-wal", "-shm", ".lock"};
+
+// A log being built, removed with its companions and the directories made
+// for it (when still empty) unless it was moved into place.
 struct Unfinished {
     const fs::path& file;
     const std::vector<fs::path>& dirs;
     bool keep = false;
     ~Unfinished() {
-        if (keep) return;
         std::error_code ignored;
-        fs::remove(file, ignored);
-        fs::remove(file.string() + "-journal", ignored);
+        for (const char* suffix : companions)
+            if (!keep || std::string_view(suffix) != "") fs::remove(file.string() + suffix, ignored);
+        if (keep) return;
         for (const auto& dir : dirs) fs::remove(dir, ignored);  // deepest first; only if empty
     }
 };
 
 // Never over a log another backcare created meanwhile: renameat2 with
 // RENAME_NOREPLACE, or a hard link where the file system lacks it.
+bool move_without_replacing(const fs::path& from, const fs::path& to) {
+    int moved = ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE);
+    if (moved != 0 && (errno == EINVAL || errno == ENOSYS) && (moved = ::link(from.c_str(), to.c_str())) == 0)
+        ::unlink(from.c_str());
+    return moved == 0;
+}
+
 void move_into_place(const fs::path& building, const fs::path& path) {
-    int moved = ::renameat2(AT_FDCWD, building.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
-    if (moved != 0 && (errno == EINVAL || errno == ENOSYS) && (moved = ::link(building.c_str(), path.c_str())) == 0)
-        ::unlink(building.c_str());
-    if (moved != 0) {
-        if (errno == EEXIST)
-            throw Busy(fmt::format("the log {} was created by another backcare meanwhile; nothing was stored, try again",
-                                   path.string()));
-        throw IoError(fmt::format("cannot create the log {}: {}", path.string(), std::strerror(errno)));
+    if (move_without_replacing(building, path)) {
+        // The lock file keeps the stamp of the log as built (the rename keeps
+        // its inode), so that the next write need not check it all again.
+        if (!move_without_replacing(journal_detail::lock_file(building), journal_detail::lock_file(path)))
+            ::unlink(journal_detail::lock_file(building).c_str());
+        return;
     }
+    if (errno == EEXIST)
+        throw Busy(fmt::format("the log {} was created by another backcare meanwhile; nothing was stored, try again",
+                               path.string()));
+    throw_path_error("create the log", path, errno);
 }
 
 }  // namespace
 
+fs::path journal_detail::building_name(const fs::path& log) {
+    const std::string name = temporary_name(log).string();
+    return log.string() + ".new-" + name.substr(name.rfind('-') + 1);
+}
+
 AddResult Journal::add(const std::vector<Session>& sessions) {
     for (const auto& s : sessions) check_session(s);
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         AddResult result;
-        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        journal_detail::WriteTurn turn(*db_, path_, shown_, options_, backups_);
         Inserter inserter(*db_);
         for (const Session& s : sessions) {
             if (const auto id = inserter.insert(s)) {
@@ -143,15 +168,15 @@ AddResult Journal::add(const std::vector<Session>& sessions) {
                 result.present.push_back(s.uuid);
             }
         }
-        tx.commit();
+        turn.commit();
         return result;
     });
 }
 
 std::pair<std::size_t, std::size_t> Journal::add_each(const SessionSource& next, const OnAdded& on_added) {
-    return guarded(path_, [&] {
+    return guarded(shown_, [&] {
         std::size_t added = 0, present = 0;
-        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        journal_detail::WriteTurn turn(*db_, path_, shown_, options_, backups_);
         // A large import touches many index pages; a bigger cache for this transaction only.
         db_->exec("PRAGMA cache_size = -32768");
         Inserter inserter(*db_);
@@ -166,25 +191,29 @@ std::pair<std::size_t, std::size_t> Journal::add_each(const SessionSource& next,
                 ++present;
             }
         }
-        tx.commit();
+        turn.commit();
         return std::pair{added, present};
     });
 }
 
 std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const SessionSource& next,
                                                    const OnAdded& on_added, const JournalOptions& options) {
-    std::error_code ec;
-    if (fs::exists(path, ec)) return open_for_writing(path, options).add_each(next, on_added);
+    if (path_kind(path, "write the log") != PathKind::absent) return open_for_writing(path, options).add_each(next, on_added);
     // A new log is built beside its place and moved there once complete: a
     // refused or interrupted batch leaves no log behind, and a large first
     // import streams like any other.
     const std::vector<fs::path> new_dirs = missing_dirs(path);
-    if (path.has_parent_path()) make_private_dirs(path.parent_path());
-    const fs::path building = path.string() + fmt::format(".new-{}", ::getpid());
+    if (path.has_parent_path()) make_private_dirs(path.parent_path(), options.warn);
+    const fs::path building = journal_detail::building_name(path);
     Unfinished unfinished{building, new_dirs};
-    const RemoveOnSignal on_signal(building);  // Ctrl-C leaves nothing behind either
-    fs::remove(building, ec);
-    const auto counts = open_for_writing(building, options).add_each(next, on_added);
+    const RemoveOnSignal on_signal(building, new_dirs);  // Ctrl-C leaves nothing behind either
+    std::pair<std::size_t, std::size_t> counts;
+    {
+        Journal built = open_writer(building, path, options, false);
+        counts = built.add_each(next, on_added);
+        // All of it in the file itself, so that nothing but the file moves into place.
+        guarded(path, [&] { return built.db_->execAndGet("PRAGMA wal_checkpoint(TRUNCATE)").getInt(); });
+    }
     move_into_place(building, path);
     unfinished.keep = true;
     sync_directory(path.parent_path().empty() ? fs::path(".") : path.parent_path());
@@ -192,25 +221,25 @@ std::pair<std::size_t, std::size_t> Journal::store(const fs::path& path, const S
 }
 
 std::optional<Session> Journal::remove_last() {
-    return guarded(path_, [&]() -> std::optional<Session> {
-        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    return guarded(shown_, [&]() -> std::optional<Session> {
+        journal_detail::WriteTurn turn(*db_, path_, shown_, options_, backups_);
         SQLite::Statement q(*db_, "SELECT max(id) FROM session");
         q.executeStep();
         if (q.getColumn(0).isNull()) return std::nullopt;
         auto s = find(std::to_string(q.getColumn(0).getInt64()));
         delete_session(*db_, s->id);
-        tx.commit();
+        turn.commit();
         return s;
     });
 }
 
 std::optional<Session> Journal::remove(const std::string& key) {
-    return guarded(path_, [&]() -> std::optional<Session> {
-        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    return guarded(shown_, [&]() -> std::optional<Session> {
+        journal_detail::WriteTurn turn(*db_, path_, shown_, options_, backups_);
         auto s = find(key);
         if (!s) return std::nullopt;
         delete_session(*db_, s->id);
-        tx.commit();
+        turn.commit();
         return s;
     });
 }
