@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <clocale>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <optional>
 #include <langinfo.h>
@@ -17,7 +18,9 @@
 #include "builtin_catalogue.hpp"
 #include "commands.hpp"
 #include "errors.hpp"
+#include "files.hpp"
 #include "invocation.hpp"
+#include "text.hpp"
 
 #ifndef BACKCARE_VERSION
 #define BACKCARE_VERSION "0.0.0"
@@ -36,9 +39,31 @@ Terminal standard_output() {
     return t;
 }
 
+// Every error is shown through the one sanitiser: a message may quote what
+// was typed or read (an argument, a file's line), which must not command
+// the terminal.
 void print_error(std::ostream& err, const std::string& message, const std::vector<std::string>& detail = {}) {
-    err << "backcare: error: " << message << '\n';
-    for (const auto& line : detail) err << line << '\n';
+    err << "backcare: error: " << printable(message) << '\n';
+    for (const auto& line : detail) err << printable(line) << '\n';
+}
+
+// How the log is opened for this command: warnings on stderr, a notice on a
+// terminal when a write waits its turn, the command in the writers' lock.
+JournalOptions journal_options_for(const std::vector<Command>& commands, const Environment& env, Instant now,
+                                   std::ostream& err) {
+    JournalOptions options = read_journal_options(env);
+    options.now = now;
+    options.warn = [&err](const std::string& message) { err << "backcare: warning: " << printable(message) << '\n'; };
+    if (::isatty(STDERR_FILENO) == 1)
+        options.waiting = [&err](const std::string& holder) {
+            err << "backcare: waiting for the log: " << printable(holder) << " is writing to it\n";
+        };
+    for (const auto& c : commands)
+        if (c.app->parsed()) {
+            options.command = "backcare";
+            for (const CLI::App* a = c.app; a && a->get_parent(); a = a->get_parent()) options.command.insert(8, " " + a->get_name());
+        }
+    return options;
 }
 
 // The parser, its global options bound to g, and every subcommand.
@@ -54,7 +79,7 @@ std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
     app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for: no notes or hints");
     app.footer("Run 'backcare COMMAND --help' for a command's options; 'man backcare' for everything.");
     std::vector<Command> commands;
-    for (auto* setup : {setup_plan, setup_go, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config})
+    for (auto* setup : {setup_plan, setup_go, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config, setup_health})
         for (auto& c : setup(app)) commands.push_back(std::move(c));
     return commands;
 }
@@ -93,8 +118,10 @@ std::optional<int> parse(CLI::App& app, int argc, const char* const* argv, std::
 
 int run_parsed(const std::vector<Command>& commands, const GlobalOptions& g, const Environment& env, std::istream& in,
                std::ostream& out, std::ostream& err) {
+    // Seconds from time(): a clock far off would overflow system_clock's nanoseconds.
+    const Instant now = now_from(env, static_cast<std::int64_t>(std::time(nullptr)));
     Context ctx{env,
-                now_from(env, std::chrono::system_clock::now()),
+                now,
                 in,
                 out,
                 err,
@@ -102,14 +129,21 @@ int run_parsed(const std::vector<Command>& commands, const GlobalOptions& g, con
                 Paths(env, g.config ? std::optional<std::filesystem::path>(*g.config) : std::nullopt,
                       g.db ? std::optional<std::filesystem::path>(*g.db) : std::nullopt),
                 g.quiet,
-                read_journal_options(env)};
+                journal_options_for(commands, env, now, err)};
     for (const auto& c : commands)
         if (c.app->parsed()) {
+            errno = 0;
             const int status = c.run(ctx);
+            if (out.flush()) return status;
+            const std::string why = errno ? error_text(errno) : "write error";
+            // Stored is stored: a retry must not store it again.
+            if (ctx.stored_change) {
+                ctx.warn(fmt::format("{} was stored, but its report could not be written to standard output ({})",
+                                     *ctx.stored_change, why));
+                return status;
+            }
             // A full disk must not pass for a finished export.
-            if (!out.flush())
-                throw IoError(fmt::format("cannot write to standard output: {}", errno ? std::strerror(errno) : "write error"));
-            return status;
+            throw IoError(fmt::format("cannot write to standard output: {}", why));
         }
     print_error(err, "no command given; run 'backcare --help'");
     return static_cast<int>(Exit::usage);

@@ -27,5 +27,6 @@ std::vector<Command> setup_transfer(CLI::App&);
 std::vector<Command> setup_due(CLI::App&);
 std::vector<Command> setup_stats(CLI::App&);
 std::vector<Command> setup_go(CLI::App&);
+std::vector<Command> setup_health(CLI::App&);
 
 }  // namespace backcare::cli

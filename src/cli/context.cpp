@@ -2,6 +2,7 @@
 #include "config_file.hpp"
 
 #include <charconv>
+#include <csignal>
 #include <ostream>
 #include <random>
 
@@ -17,7 +18,13 @@ Config Context::config() const { return load_config(paths.config_file(), paths.c
 
 Catalogue Context::catalogue() const { return load_catalogue(builtin_catalogue(), paths.catalogue_dir()); }
 
-void Context::warn(const std::string& message) const { err << "backcare: warning: " << message << '\n'; }
+void Context::warn(const std::string& message) const { err << "backcare: warning: " << printable(message) << '\n'; }
+
+void Context::stored(std::string what) {
+    stored_change = std::move(what);
+    // A reader gone away now fails the write instead of ending the process.
+    std::signal(SIGPIPE, SIG_IGN);
+}
 
 std::string Context::new_uuid() const {
     std::random_device random;

@@ -31,6 +31,8 @@ struct Context {
     Paths paths;
     bool quiet = false;
     JournalOptions journal_options = {};
+    // Set once a change is stored (stored()): what it was.
+    std::optional<std::string> stored_change = {};
 
     Config config() const;
     // The built-in exercises with the person's own files laid over them.
@@ -40,6 +42,11 @@ struct Context {
     std::string new_uuid() const;
     // The log for reading; nullopt when there is none yet.
     std::optional<Journal> journal() const;
+    // Says that a change is stored ("session 12"): from then on, a report
+    // that cannot be written (a full disk, a reader gone) is a warning on
+    // stderr and the command still succeeds, so that a script that retries
+    // on failure never stores it twice.
+    void stored(std::string what);
 };
 
 // How the log is opened: BACKCARE_BUSY_TIMEOUT_MS, for tests, shortens the

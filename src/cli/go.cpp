@@ -154,6 +154,7 @@ int log_run(Session s, const GoOptions& o, bool stopped, const Questions* ask, C
         s.note = ask->note();
     }
     const AddResult r = store_guided_session(std::move(s), ctx.paths, ctx.journal_options, ctx.err);
+    if (!r.added.empty()) ctx.stored(fmt::format("session {}", r.added.front().id));
     if (!ctx.quiet && !r.added.empty()) {
         ctx.out << "Logged:\n";
         render_session_text(ctx.out, r.added.front(), ctx.style);

@@ -1,5 +1,6 @@
 // backcare history, undo, delete: see and correct the log.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "corrections.hpp"
@@ -42,12 +43,16 @@ void show_removed(Context& ctx, const Session& s) {
 }
 
 int run_undo(Context& ctx) {
-    show_removed(ctx, undo_last(ctx.paths.database(), ctx.journal_options));
+    const Session removed = undo_last(ctx.paths.database(), ctx.journal_options);
+    ctx.stored(fmt::format("the removal of session {}", removed.id));
+    show_removed(ctx, removed);
     return 0;
 }
 
 int run_delete(const DeleteOptions& o, Context& ctx) {
-    show_removed(ctx, delete_session(ctx.paths.database(), o.id, ctx.journal_options));
+    const Session removed = delete_session(ctx.paths.database(), o.id, ctx.journal_options);
+    ctx.stored(fmt::format("the removal of session {}", removed.id));
+    show_removed(ctx, removed);
     return 0;
 }
 

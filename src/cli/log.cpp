@@ -45,6 +45,7 @@ int run_batch(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     if (o.format == "json") on_added = [&](const Session& s) { stored += session_json(s, true) + '\n'; };
     const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, on_added,
                                                  ctx.journal_options);
+    if (added > 0) ctx.stored(plural(added, "session"));
     ctx.out << stored;
     if (o.format == "json") return 0;
     if (!ctx.quiet)
@@ -61,6 +62,7 @@ int run_log(const LogOptions& o, Context& ctx) {
         return 0;
     }
     const StoredSession r = store_session(ctx.paths.database(), s, ctx.journal_options);
+    if (!r.already_present) ctx.stored(fmt::format("session {}", r.session->id));
     if (!r.already_present) {
         report(ctx, o, *r.session, "Logged");
         return 0;

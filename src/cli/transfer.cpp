@@ -50,6 +50,7 @@ int run_import(const ImportOptions& o, Context& ctx) {
     }
     // A file is read on a second core while the log is written.
     const auto [added, present] = import_sessions(ctx.paths.database(), reader, !standard_input, ctx.journal_options);
+    if (added > 0) ctx.stored(plural(added, "imported session"));
     if (!ctx.quiet) ctx.out << fmt::format("{} added, {} already present\n", added, present);
     return 0;
 }

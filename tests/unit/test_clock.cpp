@@ -12,6 +12,7 @@ using namespace backcare;
 using namespace std::chrono_literals;
 using backcare::test::error_of;
 using backcare::test::TzGuard;
+using backcare::test::ymd;
 using backcare::test::utc;
 using backcare::test::ymd;
 
@@ -35,36 +36,62 @@ TEST_CASE("parse_when reads relative, clock and ISO forms", "[clock]") {
     TzGuard tz("UTC");
     const Instant now = utc(2026, 11, 23, 20, 0, 0);
 
-    CHECK(parse_when("now", now, "--at") == now);
-    CHECK(parse_when("-2h", now, "--at") == now - 2h);
-    CHECK(parse_when("-45m", now, "--at") == now - 45min);
-    CHECK(parse_when("-1d", now, "--at") == now - 24h);
-    CHECK(parse_when("18:30", now, "--at") == utc(2026, 11, 23, 18, 30));
-    CHECK(parse_when("7:05", now, "--at") == utc(2026, 11, 23, 7, 5));
-    CHECK(parse_when("yesterday 18:00", now, "--at") == utc(2026, 11, 22, 18, 0));
-    CHECK(parse_when("today 7:30", now, "--at") == utc(2026, 11, 23, 7, 30));
-    CHECK(parse_when("2026-11-23T18:30", now, "--at") == utc(2026, 11, 23, 18, 30));
-    CHECK(parse_when("2026-11-23 18:30:15", now, "--at") == utc(2026, 11, 23, 18, 30, 15));
-    CHECK(parse_when("2026-11-23T18:30Z", now, "--at") == utc(2026, 11, 23, 18, 30));
-    CHECK(parse_when("2000-01-01T00:00Z", now, "--at") == utc(2000, 1, 1));
+    CHECK(parse_when("now", now, "--at").at == now);
+    CHECK(parse_when("-2h", now, "--at").at == now - 2h);
+    CHECK(parse_when("-45m", now, "--at").at == now - 45min);
+    CHECK(parse_when("-1d", now, "--at").at == now - 24h);
+    CHECK(parse_when("18:30", now, "--at").at == utc(2026, 11, 23, 18, 30));
+    CHECK(parse_when("7:05", now, "--at").at == utc(2026, 11, 23, 7, 5));
+    CHECK(parse_when("yesterday 18:00", now, "--at").at == utc(2026, 11, 22, 18, 0));
+    CHECK(parse_when("today 7:30", now, "--at").at == utc(2026, 11, 23, 7, 30));
+    CHECK(parse_when("2026-11-23T18:30", now, "--at").at == utc(2026, 11, 23, 18, 30));
+    CHECK(parse_when("2026-11-23 18:30:15", now, "--at").at == utc(2026, 11, 23, 18, 30, 15));
+    CHECK(parse_when("2026-11-23T18:30Z", now, "--at").at == utc(2026, 11, 23, 18, 30));
+    CHECK(parse_when("2000-01-01T00:00Z", now, "--at").at == utc(2000, 1, 1));
+}
+
+TEST_CASE("parse_when keeps the offset a time is written with: it says where it happened", "[clock]") {
+    TzGuard tz("UTC");
+    const Instant now = utc(2026, 11, 25, 12, 0);
+    const When w = parse_when("2026-11-24T00:30:00+01:00", now, "--at");
+    CHECK(w.at == utc(2026, 11, 23, 23, 30));
+    CHECK(w.utc_offset == std::optional<int>(3600));
+    CHECK(parse_when("2026-11-24T00:30-05:30", now, "--at").utc_offset == std::optional<int>(-19800));
+    CHECK(parse_when("2026-11-24T00:30Z", now, "--at").utc_offset == std::optional<int>(0));
+    CHECK_FALSE(parse_when("2026-11-24T00:30", now, "--at").utc_offset.has_value());
+    CHECK_FALSE(parse_when("-2h", now, "--at").utc_offset.has_value());
+}
+
+TEST_CASE("one range of dates: since and until refuse dates outside 2000 to 2099, and all starts in 2000", "[clock]") {
+    const Date today = ymd(2026, 11, 23);
+    CHECK(parse_since("all", today, "--since") == first_supported_day);
+    CHECK(parse_since("100000d", today, "--since") == first_supported_day);
+    CHECK(parse_since("99y", today, "--since") == first_supported_day);
+    CHECK(parse_since("2000-01-01", today, "--since") == first_supported_day);
+    CHECK_THAT(error_of<UsageError>([&] { parse_since("1999-12-31", today, "--since"); }), Catch::Contains("2000 to 2099"));
+    CHECK_THAT(error_of<UsageError>([&] { parse_until("2100-01-01", today, "--until"); }), Catch::Contains("2000 to 2099"));
+    CHECK(in_supported_range(first_supported_second));
+    CHECK_FALSE(in_supported_range(first_supported_second - 1));
+    CHECK(in_supported_range(last_supported_second));
+    CHECK_FALSE(in_supported_range(last_supported_second + 1));
 }
 
 TEST_CASE("parse_when reads local times in the process's time zone, Z as UTC", "[clock]") {
     SECTION("Asia/Kolkata, +05:30") {
         TzGuard tz("Asia/Kolkata");
         const Instant now = utc(2026, 11, 23, 16, 0);  // 21:30 local
-        CHECK(parse_when("18:30", now, "--at") == utc(2026, 11, 23, 13, 0));
-        CHECK(parse_when("yesterday 18:00", now, "--at") == utc(2026, 11, 22, 12, 30));
-        CHECK(parse_when("2026-11-23T18:30", now, "--at") == utc(2026, 11, 23, 13, 0));
-        CHECK(parse_when("2026-11-23T12:30Z", now, "--at") == utc(2026, 11, 23, 12, 30));
+        CHECK(parse_when("18:30", now, "--at").at == utc(2026, 11, 23, 13, 0));
+        CHECK(parse_when("yesterday 18:00", now, "--at").at == utc(2026, 11, 22, 12, 30));
+        CHECK(parse_when("2026-11-23T18:30", now, "--at").at == utc(2026, 11, 23, 13, 0));
+        CHECK(parse_when("2026-11-23T12:30Z", now, "--at").at == utc(2026, 11, 23, 12, 30));
     }
     SECTION("Europe/London, winter and summer") {
         TzGuard tz("Europe/London");
         const Instant now = utc(2026, 11, 23, 20, 0);
-        CHECK(parse_when("2026-01-15T12:00", now, "--at") == utc(2026, 1, 15, 12, 0));
-        CHECK(parse_when("2026-07-15T12:00", now, "--at") == utc(2026, 7, 15, 11, 0));
+        CHECK(parse_when("2026-01-15T12:00", now, "--at").at == utc(2026, 1, 15, 12, 0));
+        CHECK(parse_when("2026-07-15T12:00", now, "--at").at == utc(2026, 7, 15, 11, 0));
         // The day after the clocks went forward.
-        CHECK(parse_when("2026-03-29T12:00", now, "--at") == utc(2026, 3, 29, 11, 0));
+        CHECK(parse_when("2026-03-29T12:00", now, "--at").at == utc(2026, 3, 29, 11, 0));
     }
 }
 
@@ -80,7 +107,7 @@ TEST_CASE("parse_when refuses impossible dates, the future, the distant past and
         CHECK_THAT(when_error("2026-02-30", now), Catch::Contains("--at"));
     }
     SECTION("the future beyond a minute; within a minute is clock skew") {
-        CHECK(parse_when("2026-11-23T20:00:30", now, "--at") == now + 30s);
+        CHECK(parse_when("2026-11-23T20:00:30", now, "--at").at == now + 30s);
         CHECK_THAT(when_error("2026-11-23T20:01:01", now), Catch::Contains("future"));
         CHECK_THAT(when_error("2026-11-23T20:05", now), Catch::Contains("future"));
         CHECK_THAT(when_error("2027-01-01T00:00", now), Catch::Contains("future"));
@@ -90,6 +117,7 @@ TEST_CASE("parse_when refuses impossible dates, the future, the distant past and
     SECTION("before 2000") {
         CHECK_THAT(when_error("1999-12-31T23:59", now), Catch::Contains("2000"));
         CHECK_THAT(when_error("1970-01-01T00:00Z", now), Catch::Contains("2000"));
+        CHECK_THAT(when_error("0001-01-01T00:00Z", now), Catch::Contains("2000"));
         CHECK_THAT(when_error("-10000d", now), Catch::Contains("2000"));
     }
     SECTION("garbage") {

@@ -37,11 +37,31 @@ const Terminal no_terminal{false, 0, false};
 TEST_CASE("now: the system's clock, unless BACKCARE_NOW pins it", "[invocation]") {
     const TzGuard tz("UTC0");
     const Instant system = utc(2030, 1, 2, 3, 4, 5);
-    CHECK(now_from(env_of({}), system) == system);
-    CHECK(now_from(env_of({{"BACKCARE_NOW", ""}}), system) == system);
-    CHECK(now_from(env_of({{"BACKCARE_NOW", "2026-11-23T18:30:00"}}), system) == utc(2026, 11, 23, 18, 30));
-    CHECK(error_of<UsageError>([&] { now_from(env_of({{"BACKCARE_NOW", "tomorrow"}}), system); }) ==
+    const std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(system.time_since_epoch()).count();
+    CHECK(now_from(env_of({}), seconds) == system);
+    CHECK(now_from(env_of({{"BACKCARE_NOW", ""}}), seconds) == system);
+    CHECK(now_from(env_of({{"BACKCARE_NOW", "2026-11-23T18:30:00"}}), seconds) == utc(2026, 11, 23, 18, 30));
+    CHECK(error_of<UsageError>([&] { now_from(env_of({{"BACKCARE_NOW", "tomorrow"}}), seconds); }) ==
           "BACKCARE_NOW must look like 2026-11-23T18:30:00, not 'tomorrow'");
+}
+
+TEST_CASE("now: a clock outside 2000 to 2099 is refused, whatever says so, and never overflows", "[invocation]") {
+    const TzGuard tz("UTC0");
+    for (const std::int64_t seconds : {std::int64_t{0}, std::int64_t{5}, first_supported_second - 1, last_supported_second + 1,
+                                       std::int64_t{10'413'792'000} /* 2300 */, std::int64_t{1} << 62}) {
+        INFO(seconds);
+        CHECK_THAT(error_of<UsageError>([&] { now_from(env_of({}), seconds); }),
+                   Catch::Contains("the system clock says it is") && Catch::Contains("2000 to 2099"));
+    }
+    CHECK_THAT(error_of<UsageError>([&] { now_from(env_of({}), 5); }), Catch::Contains("1970-01-01T00:00:05Z"));
+    CHECK(now_from(env_of({}), first_supported_second) == utc(2000, 1, 1, 0, 0, 0));
+    CHECK(now_from(env_of({}), last_supported_second) == utc(2099, 12, 31, 23, 59, 59));
+    for (const char* pinned : {"9999-12-31T23:00:00", "2300-01-01T00:00:00", "1970-01-01T00:00:00", "1999-12-31T23:59:59Z",
+                               "2100-01-01T00:00:00Z"}) {
+        INFO(pinned);
+        CHECK_THAT(error_of<UsageError>([&] { now_from(env_of({{"BACKCARE_NOW", pinned}}), first_supported_second); }),
+                   Catch::Contains("BACKCARE_NOW says it is") && Catch::Contains("2000 to 2099"));
+    }
 }
 
 TEST_CASE("style: colour on a terminal unless NO_COLOR or a dumb terminal", "[invocation]") {

@@ -5,15 +5,16 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "text.hpp"
 
 namespace backcare {
 
-Instant now_from(const Environment& env, Instant system_now) {
+Instant now_from(const Environment& env, std::int64_t system_seconds) {
     if (auto pinned = env("BACKCARE_NOW"); pinned && !pinned->empty()) {
-        if (auto t = parse_iso_instant(*pinned)) return *t;
-        throw UsageError(fmt::format("BACKCARE_NOW must look like 2026-11-23T18:30:00, not '{}'", *pinned));
+        if (auto t = parse_iso_seconds(*pinned)) return checked_now(*t, "BACKCARE_NOW");
+        throw UsageError(fmt::format("BACKCARE_NOW must look like 2026-11-23T18:30:00, not '{}'", printable(*pinned)));
     }
-    return system_now;
+    return checked_now(system_seconds, "the system clock");
 }
 
 Style output_style(std::string_view color, const Terminal& terminal, const Environment& env) {

@@ -17,8 +17,10 @@
 namespace backcare {
 
 // The instant commands take as now: BACKCARE_NOW when set and not empty
-// (UsageError when it cannot be read), else the system's clock.
-Instant now_from(const Environment&, Instant system_now);
+// (UsageError when it cannot be read), else the system's clock (seconds
+// since the epoch, as time() gives them). Either is refused outside the
+// supported range (clock.hpp), before anything is read or stored.
+Instant now_from(const Environment&, std::int64_t system_seconds);
 
 // What the process knows of standard output.
 struct Terminal {

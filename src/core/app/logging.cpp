@@ -77,7 +77,7 @@ Session typed_session(const LogRequest& rq, Instant now, const UuidMaker& new_uu
     if (rq.pain_after) s.pain_after = parse_pain(*rq.pain_after, "--pain-after");
     // Plain values rather than optionals: GCC 12 misreads optionals here as uninitialised.
     const int duration = rq.duration ? parse_duration(*rq.duration, "--duration") : -1;
-    const Instant at = rq.at ? parse_when(*rq.at, now, "--at") : Instant{};
+    const When at = rq.at ? parse_when(*rq.at, now, "--at") : When{};
     if (rq.note) s.note = *rq.note;
     if (rq.plan)
         take_plan(s, rq, duration >= 0, remembered_plan_file);
@@ -87,9 +87,10 @@ Session typed_session(const LogRequest& rq, Instant now, const UuidMaker& new_uu
         s.duration = duration;
     else if (s.duration == 0)
         s.duration = estimate_session_seconds(s.entries, catalogue);
-    const Instant start = rq.at ? at : now - std::chrono::seconds{s.duration};
+    const Instant start = rq.at ? at.at : now - std::chrono::seconds{s.duration};
     s.started = std::chrono::duration_cast<std::chrono::seconds>(start.time_since_epoch()).count();
-    s.utc_offset = utc_offset_at(start);
+    // An offset written with the time is where it happened: it wins over TZ, as it does in 'log -'.
+    s.utc_offset = at.utc_offset.value_or(utc_offset_at(start));
     check_session(s);
     return s;
 }

@@ -26,8 +26,10 @@ constexpr std::size_t weekly_kept = 4;
 constexpr std::size_t migration_kept = 2;
 constexpr auto backup_interval = std::chrono::days{7};
 
+}  // namespace
+
 // "2026-12-07T142500Z", as backup names carry it.
-std::string name_stamp(Clock::time_point t) {
+std::string journal_detail::name_stamp(Clock::time_point t) {
     const auto secs = std::chrono::floor<std::chrono::seconds>(t);
     const auto day = std::chrono::floor<std::chrono::days>(secs);
     const std::chrono::year_month_day ymd{day};
@@ -35,6 +37,8 @@ std::string name_stamp(Clock::time_point t) {
     return fmt::format("{:04}-{:02}-{:02}T{:02}{:02}{:02}Z", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                        static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
+
+namespace {
 
 // The time a name stamp stands for; nullopt when it is not one.
 std::optional<Clock::time_point> parse_name_stamp(std::string_view s) {
@@ -83,7 +87,7 @@ void prune(const fs::path& log) {
 void make_backup(SQLite::Database& db, const fs::path& log, std::string_view suffix, const JournalOptions& options) {
     const fs::path dir = backup_directory(log);
     make_private_dirs(dir, options.warn);
-    const fs::path target = dir / fmt::format("{}-{}{}.db", log.stem().string(), name_stamp(now_of(options)), suffix);
+    const fs::path target = dir / fmt::format("{}-{}{}.db", log.stem().string(), journal_detail::name_stamp(now_of(options)), suffix);
     if (path_kind(target, "write the backup") != PathKind::absent) return;  // one this second already
     const fs::path tmp = temporary_name(target);
     try {

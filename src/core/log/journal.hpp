@@ -143,15 +143,14 @@ std::vector<BackupInfo> list_backups(const std::filesystem::path& log, bool coun
 // read-only; a log that is not there is reported as such.
 LogHealth check_log(const std::filesystem::path&, const JournalOptions& = {});
 
-// Where recover puts a new log by default: NAME-recovered-STAMP.db beside it.
-std::filesystem::path recovery_name(const std::filesystem::path& log, std::string_view stamp);
 // Every session that can be read whole from the log at from (a copy of it,
 // with its first page rebuilt when that is what is damaged), stored in a new
-// log at to; from is never written. with_backup also takes, from the newest
-// backup that can be read, the sessions the salvage did not find. NoResult
-// when nothing could be read; UsageError when to exists.
-Salvage recover_log(const std::filesystem::path& from, const std::filesystem::path& to, const JournalOptions& = {},
-                    bool with_backup = false);
+// log at to (by default NAME-recovered-STAMP.db beside it); from is never
+// written. with_backup also takes, from the newest backup that can be read,
+// the sessions the salvage did not find. NoResult when nothing could be
+// read; UsageError when to exists.
+Salvage recover_log(const std::filesystem::path& from, const std::optional<std::filesystem::path>& to,
+                    const JournalOptions& = {}, bool with_backup = false);
 
 // For tests and for `backcare config`: the schema version of a log file, or
 // nullopt when it has none yet.

@@ -5,6 +5,7 @@
 // that the log is sound, the transaction, the backups that follow). Only
 // files in src/core/log/ include this header.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -119,6 +120,9 @@ private:
     WriterLock lock_;
     bool open_ = false;
 };
+
+// "2026-12-07T142500Z": an instant in a file name (backups, recovered logs).
+std::string name_stamp(std::chrono::system_clock::time_point);
 
 // Backups beside the log (backups/NAME-YYYY-MM-DDTHHMMSSZ.db): one before
 // every migration, one a week after a write. Errors are warnings: a backup

@@ -184,12 +184,12 @@ std::vector<Session> sessions_of_backup(const fs::path& backup) {
 
 }  // namespace
 
-fs::path recovery_name(const fs::path& log, std::string_view stamp) {
-    const fs::path dir = log.has_parent_path() ? log.parent_path() : fs::path(".");
-    return dir / fmt::format("{}-recovered-{}.db", log.stem().string(), stamp);
-}
-
-Salvage recover_log(const fs::path& from, const fs::path& to, const JournalOptions& options, bool with_backup) {
+Salvage recover_log(const fs::path& from, const std::optional<fs::path>& to_given, const JournalOptions& options,
+                    bool with_backup) {
+    const fs::path dir = from.has_parent_path() ? from.parent_path() : fs::path(".");
+    const fs::path to = to_given ? *to_given
+                                 : dir / fmt::format("{}-recovered-{}.db", from.stem().string(),
+                                                     journal_detail::name_stamp(options.now.value_or(std::chrono::system_clock::now())));
     if (path_kind(from, "read the log") == PathKind::absent)
         throw NoResult(fmt::format("there is no log at {} to recover", from.string()));
     if (path_kind(to, "write the new log") != PathKind::absent)

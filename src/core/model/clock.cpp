@@ -64,7 +64,35 @@ std::optional<std::pair<int, char>> amount(std::string_view s) {
     throw UsageError(fmt::format("{}: cannot read '{}' as {}", option, text, expected));
 }
 
+std::string iso_utc(std::int64_t unix_seconds) {
+    const sys_seconds t{seconds{unix_seconds}};
+    const auto day = floor<days>(t);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{t - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+void refuse_outside(Date d, std::string_view option, std::string_view text) {
+    if (!in_supported_range(d))
+        throw UsageError(fmt::format("{}: {} is outside {}", option, text, supported_years()));
+}
+
 }  // namespace
+
+bool in_supported_range(std::int64_t s) { return s >= first_supported_second && s <= last_supported_second; }
+bool in_supported_range(Date d) { return d >= first_supported_day && d <= last_supported_day; }
+std::string_view supported_years() { return "the years backcare works with (2000 to 2099)"; }
+
+Instant checked_now(std::int64_t unix_seconds, std::string_view source) {
+    if (!in_supported_range(unix_seconds))
+        throw UsageError(fmt::format("{} says it is {}, outside {}; set it right and try again", source,
+                                     // Shown by year only when a full date would not fit a year of four digits.
+                                     unix_seconds > -62'135'596'800 && unix_seconds < 253'402'300'800 ? iso_utc(unix_seconds)
+                                                                                                     : std::string("a year far off"),
+                                     supported_years()));
+    return Instant{seconds{unix_seconds}};
+}
 
 Date local_date(Instant t) {
     const std::time_t tt = system_clock::to_time_t(t);
@@ -95,7 +123,7 @@ std::optional<Date> parse_date(std::string_view s) {
     return sys_days{ymd};
 }
 
-std::optional<Instant> parse_iso_instant(std::string_view text) {
+std::optional<std::int64_t> parse_iso_seconds(std::string_view text) {
     std::string_view s = text;
     const bool utc = !s.empty() && (s.back() == 'Z' || s.back() == 'z');
     if (utc) s.remove_suffix(1);
@@ -111,15 +139,41 @@ std::optional<Instant> parse_iso_instant(std::string_view text) {
     auto day = parse_date(s.substr(0, 10));
     auto time = time_of_day(s.substr(11));
     if (!day || !time || s.substr(11).size() < 5) return std::nullopt;
-    if (utc) return *day + *time;
-    if (offset) return *day + *time - *offset;
-    return from_local(*day, *time);
+    // Local time needs mktime, whose time_t and tm reach only so far: far
+    // off, read as UTC (it is outside the supported range either way).
+    const bool far = *day < sys_days{year{1900} / 1 / 1} || *day > sys_days{year{2200} / 1 / 1};
+    sys_seconds t{};
+    if (utc || far)
+        t = *day + *time;
+    else if (offset)
+        t = *day + *time - *offset;
+    else
+        t = floor<seconds>(from_local(*day, *time));
+    return t.time_since_epoch().count();
 }
 
-Instant parse_when(std::string_view text, Instant now, std::string_view option) {
+std::optional<Instant> parse_iso_instant(std::string_view text) {
+    const auto s = parse_iso_seconds(text);
+    if (!s || !in_supported_range(*s)) return std::nullopt;
+    return Instant{seconds{*s}};
+}
+
+// The UTC offset a text such as 2026-11-24T00:30:00+01:00 gives; nullopt
+// without one (local time, or Z read as the local zone's own reading).
+std::optional<int> given_offset(std::string_view s) {
+    if (!s.empty() && (s.back() == 'Z' || s.back() == 'z')) return 0;
+    if (s.size() >= 22 && (s[s.size() - 6] == '+' || s[s.size() - 6] == '-') && s[s.size() - 3] == ':') {
+        const auto hh = number(s.substr(s.size() - 5, 2)), mm = number(s.substr(s.size() - 2, 2));
+        if (hh && mm) return (*hh * 3600 + *mm * 60) * (s[s.size() - 6] == '-' ? -1 : 1);
+    }
+    return std::nullopt;
+}
+
+When parse_when(std::string_view text, Instant now, std::string_view option) {
     const std::string_view expected =
         "a time such as 2026-11-23T18:30, 2026-11-23T18:30+01:00, 18:30, 'yesterday 18:00' or -2h";
     Instant t{};
+    std::optional<int> offset;
     if (text == "now") {
         t = now;
     } else if (!text.empty() && text.front() == '-') {
@@ -141,12 +195,16 @@ Instant parse_when(std::string_view text, Instant now, std::string_view option) 
     } else if (auto time = text.size() <= 8 ? time_of_day(text) : std::nullopt) {
         t = from_local(local_date(now), *time);
     } else if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
-        if (!parse_date(text.substr(0, 10)))
-            throw UsageError(fmt::format("{}: {} is not a date on the calendar", option, text.substr(0, 10)));
+        const auto day = parse_date(text.substr(0, 10));
+        if (!day) throw UsageError(fmt::format("{}: {} is not a date on the calendar", option, text.substr(0, 10)));
+        refuse_outside(*day, option, text);
         if (text.size() == 10) {
-            t = from_local(*parse_date(text), hours{12});
-        } else if (auto i = parse_iso_instant(text)) {
-            t = *i;
+            t = from_local(*day, hours{12});
+        } else if (auto i = parse_iso_seconds(text); i && in_supported_range(*i)) {
+            t = Instant{seconds{*i}};
+            offset = given_offset(text);
+        } else if (i) {
+            throw UsageError(fmt::format("{}: {} is outside {}", option, text, supported_years()));
         } else {
             bad(option, text, expected);
         }
@@ -154,8 +212,8 @@ Instant parse_when(std::string_view text, Instant now, std::string_view option) 
         bad(option, text, expected);
     }
     if (t > now + minutes{1}) throw UsageError(fmt::format("{}: {} is in the future", option, text));
-    if (t < sys_days{year{2000} / 1 / 1}) throw UsageError(fmt::format("{}: {} is before the year 2000", option, text));
-    return t;
+    if (t < first_supported_day) throw UsageError(fmt::format("{}: {} is before the year 2000", option, text));
+    return {t, offset};
 }
 
 int parse_duration(std::string_view text, std::string_view option) {
@@ -183,23 +241,28 @@ int parse_duration(std::string_view text, std::string_view option) {
 }
 
 Date parse_since(std::string_view text, Date today, std::string_view option) {
-    if (text == "all") return sys_days{year{1970} / 1 / 1};
+    if (text == "all") return first_supported_day;
     if (text == "today") return today;
     if (text == "yesterday") return today - days{1};
     if (auto a = amount(text)) {
         const auto [n, unit] = *a;
-        // "7d" is the last seven days including today.
-        if (unit == 'd') return today - days{std::max(n, 1) - 1};
-        if (unit == 'w') return today - days{7 * std::max(n, 1) - 1};
         // "1m" is since the same day a month ago, exclusive; on 31 March that
         // day is clamped to the end of February, so all of March is covered.
         auto clamped = [](year_month_day d) { return d.ok() ? sys_days{d} : sys_days{d.year() / d.month() / last}; };
-        if (unit == 'm') return clamped(year_month_day{today} - months{n}) + days{1};
-        if (unit == 'y') return clamped(year_month_day{today} - years{n}) + days{1};
+        std::optional<Date> from;
+        // "7d" is the last seven days including today.
+        if (unit == 'd') from = today - days{std::max(n, 1) - 1};
+        if (unit == 'w') from = today - days{7 * std::max(n, 1) - 1};
+        if (unit == 'm') from = clamped(year_month_day{today} - months{n}) + days{1};
+        if (unit == 'y') from = clamped(year_month_day{today} - years{n}) + days{1};
+        // A period reaching back before the range is all of it.
+        if (from) return std::max(*from, first_supported_day);
     }
     if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-        if (auto d = parse_date(text)) return *d;
-        throw UsageError(fmt::format("{}: {} is not a date on the calendar", option, text));
+        const auto d = parse_date(text);
+        if (!d) throw UsageError(fmt::format("{}: {} is not a date on the calendar", option, text));
+        refuse_outside(*d, option, text);
+        return *d;
     }
     throw UsageError(fmt::format("{}: cannot read '{}' as a date (2026-11-01) or a period (7d, 4w, 3m, 1y, all)", option, text));
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "text.hpp"
 
 namespace backcare {
 
@@ -151,13 +152,35 @@ int parse_pain(std::string_view text, std::string_view option) {
     return v;
 }
 
+namespace {
+
+// Text that is stored is valid UTF-8 without control characters (a note may
+// have lines and tabs), so that every export reads back exactly and nothing
+// stored can command a terminal.
+void check_text(std::string_view text, std::string_view what, bool lines_allowed) {
+    if (const auto at = find_invalid_utf8(text); at != std::string_view::npos)
+        throw UsageError(fmt::format("{} is not valid UTF-8 text (byte {} is not)", what, at + 1));
+    if (has_control(text, lines_allowed))
+        throw UsageError(fmt::format("{} holds a control character{}", what, lines_allowed ? " other than a line end or tab" : ""));
+}
+
+}  // namespace
+
 void check_entry(const Entry& e) {
-    if (e.exercise_id.empty() || e.exercise_id.size() > 40) throw UsageError("an exercise id must be 1 to 40 characters");
+    if (e.exercise_id.empty() || e.exercise_id.size() > max_id_bytes)
+        throw UsageError(fmt::format("an exercise id must be 1 to {} bytes", max_id_bytes));
+    check_text(e.exercise_id, "an exercise id", false);
+    if (e.exercise_id.find_first_of(" ,:") != std::string::npos)
+        throw UsageError(fmt::format("exercise id '{}' holds a space, comma or colon", e.exercise_id));
+    if (e.exercise_name.size() > max_name_bytes)
+        throw UsageError(fmt::format("{}: the exercise's name is longer than {} bytes", e.exercise_id, max_name_bytes));
+    check_text(e.exercise_name, fmt::format("{}: the exercise's name", e.exercise_id), false);
     if (e.sets < 1 || e.sets > max_sets) throw UsageError(fmt::format("{}: sets must be from 1 to {}", e.exercise_id, max_sets));
     if (e.reps < 0 || e.reps > max_reps) throw UsageError(fmt::format("{}: reps must be from 0 to {}", e.exercise_id, max_reps));
     if (e.hold < 0 || e.hold > max_hold_seconds) throw UsageError(fmt::format("{}: hold must be from 0 to {} seconds", e.exercise_id, max_hold_seconds));
     if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
-    if (e.load.size() > 40) throw UsageError(fmt::format("{}: load is longer than 40 characters", e.exercise_id));
+    if (e.load.size() > max_load_bytes) throw UsageError(fmt::format("{}: load is longer than {} bytes", e.exercise_id, max_load_bytes));
+    check_text(e.load, fmt::format("{}: the load", e.exercise_id), false);
     if (const auto& p = e.planned) {
         if (p->sets < 1 || p->sets > max_sets)
             throw UsageError(fmt::format("{}: planned sets must be from 1 to {}", e.exercise_id, max_sets));
@@ -176,9 +199,12 @@ void check_session(const Session& s) {
         if (pain && (*pain < 0 || *pain > 10)) throw UsageError(fmt::format("{} must be from 0 to 10", name));
     if (s.duration < 0 || s.duration > 24 * 3600) throw UsageError("duration must be from 0 to 24 hours");
     if (s.utc_offset < -14 * 3600 || s.utc_offset > 14 * 3600) throw UsageError("UTC offset must be within ±14 hours");
+    if (!in_supported_range(s.started))
+        throw UsageError(fmt::format("the session starts outside {}", supported_years()));
     if (s.note.size() > max_note_bytes) throw UsageError(fmt::format("note is longer than {} bytes", max_note_bytes));
+    check_text(s.note, "the note", true);
     if (s.entries.empty()) throw UsageError("a session needs at least one exercise");
-    if (s.entries.size() > 100) throw UsageError("a session has more than 100 exercises");
+    if (s.entries.size() > max_entries) throw UsageError(fmt::format("a session has more than {} exercises", max_entries));
     for (const Entry& e : s.entries) check_entry(e);
 }
 

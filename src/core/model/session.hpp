@@ -85,15 +85,22 @@ std::string content_uuid(const Session&);
 bool is_uuid(std::string_view);
 
 // The checks every stored session passes, whatever its source; throws
-// UsageError (typed input) naming the field. Notes and pain values are
-// never echoed in messages.
+// UsageError (typed input) naming the field: the limits above, a start in
+// the supported range, and text that is UTF-8 without control characters.
+// Notes and pain values are never echoed in messages.
 void check_entry(const Entry&);
 void check_session(const Session&);
 
 // A pain score from 0 to 10; the error does not repeat the value typed.
 int parse_pain(std::string_view text, std::string_view option);
 
+// The limits of what a session may hold (backcare(1) lists them): every way
+// in refuses more, so nothing unbounded is ever stored or shown.
 inline constexpr std::size_t max_note_bytes = std::size_t{64} * 1024;
+inline constexpr std::size_t max_id_bytes = 40;
+inline constexpr std::size_t max_name_bytes = 200;
+inline constexpr std::size_t max_load_bytes = 40;
+inline constexpr std::size_t max_entries = 100;
 
 // How an entry compares with the dose planned for it (adherence, progression).
 enum class DoseClass {

@@ -132,10 +132,40 @@ std::string lowercase(std::string_view text) {
 }
 
 std::string printable(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_length(text, i);
+        if (n == 0) {  // not UTF-8: a byte a terminal could read as a control (0x9b is CSI)
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+        const bool c0 = n == 1 && (byte(0) < 0x20 || byte(0) == 0x7f);
+        const bool c1 = n == 2 && byte(0) == 0xc2 && byte(1) < 0xa0;
+        // Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what follows them.
+        const bool bidi = n == 3 && byte(0) == 0xe2 &&
+                          ((byte(1) == 0x80 && byte(2) >= 0xaa && byte(2) <= 0xae) || (byte(1) == 0x81 && byte(2) >= 0xa6 && byte(2) <= 0xa9));
+        if (c0 || c1 || bidi)
+            out += ' ';
+        else
+            out.append(text.substr(i, n));
+        i += n;
+    }
     return out;
+}
+
+bool has_control(std::string_view text, bool newlines_allowed) {
+    for (std::size_t i = 0; i < text.size(); i = next_char(text, i)) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (newlines_allowed && (c == '\n' || c == '\r' || c == '\t')) continue;
+        if (c < 0x20 || c == 0x7f) return true;
+        if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0 &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80)
+            return true;
+    }
+    return false;
 }
 
 std::string pad(std::string_view text, std::size_t width) {

@@ -51,9 +51,16 @@ std::string clip(std::string_view text, std::size_t width);
 // ASCII letters in lower case; other bytes as they are.
 std::string lowercase(std::string_view text);
 
-// Free text (a note) made safe to print on one terminal line: control
-// characters, escape sequences included, become spaces.
+// The one sanitiser for text shown to a person (names, notes, steps, paths,
+// the words of an error message): on one terminal line and unable to
+// command the terminal. Control characters (C0, DEL and C1, so escape
+// sequences too) and bidirectional overrides become spaces; bytes that are
+// not UTF-8 become U+FFFD.
 std::string printable(std::string_view text);
+// Whether text holds a control character (C0, DEL or C1); with
+// newlines_allowed, newline, carriage return and tab are not counted (a
+// note may have lines, typed on any system).
+bool has_control(std::string_view text, bool newlines_allowed = false);
 
 // Pads (or leaves) text to a display width.
 std::string pad(std::string_view text, std::size_t width);
@@ -68,6 +75,11 @@ template <std::integral N> constexpr std::string_view plural_suffix(N n) { retur
 // "1 session", "3 sessions": a count and a noun whose plural takes an "s".
 template <std::integral N> std::string plural(N n, std::string_view noun) {
     return std::to_string(n) + ' ' + std::string(noun) + std::string(plural_suffix(n));
+}
+
+// "1 entry", "3 entries": a count and a noun whose plural is irregular.
+template <std::integral N> std::string plural(N n, std::string_view noun, std::string_view nouns) {
+    return std::to_string(n) + ' ' + std::string(n == 1 ? noun : nouns);
 }
 
 // sum / n, or nullopt when there is nothing to average.
