@@ -1,7 +1,5 @@
 #include "remembered_plan.hpp"
 
-#include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 
@@ -25,10 +23,9 @@ std::optional<std::string> remember_plan_or_why_not(const std::filesystem::path&
 }
 
 PlannedSession remembered_plan(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    return read_plan_json(text);
+    if (path_kind(file, "read the remembered plan") == PathKind::absent)
+        throw NoResult(fmt::format("there is no remembered plan ({}); run 'backcare plan' first", file.string()));
+    return read_plan_json(read_small_file(file, std::size_t{1} << 20, "the remembered plan"));
 }
 
 Routine remembered_routine(const std::filesystem::path& file, const Catalogue& catalogue) {

@@ -8,16 +8,38 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "files.hpp"
 #include "text.hpp"
 
 namespace backcare {
 namespace {
+
+constexpr std::size_t max_text_bytes = 1000;
+constexpr std::size_t max_catalogue_file_bytes = std::size_t{1} << 20;
+constexpr std::size_t max_list_items = 30;
 
 bool valid_id(std::string_view id) {
     if (id.size() < 2 || id.size() > 40) return false;
     if (id.front() == '-' || id.back() == '-') return false;
     return std::all_of(id.begin(), id.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// What a person will read from the file: no control characters (an escape
+// sequence in a step would clear the screen of whoever runs plan), and each
+// text of a bounded length.
+void check_texts(const Exercise& e, std::vector<Problem>& out) {
+    const auto check = [&](const char* key, const std::string& text) {
+        if (has_control(text)) out.push_back({key, fmt::format("'{}' holds a control character (such as an escape sequence)", key)});
+        else if (text.size() > max_text_bytes) out.push_back({key, fmt::format("'{}' is longer than {} bytes", key, max_text_bytes)});
+    };
+    check("name", e.name);
+    check("source", e.source);
+    for (const auto& [key, list] : {std::pair{"areas", &e.areas}, {"steps", &e.steps}, {"cues", &e.cues},
+                                    {"benefits", &e.benefits}, {"cautions", &e.cautions}}) {
+        if (list->size() > max_list_items) out.push_back({key, fmt::format("'{}' has more than {} items", key, max_list_items)});
+        for (const auto& text : *list) check(key, text);
+    }
 }
 
 }  // namespace
@@ -58,6 +80,7 @@ std::vector<Problem> validate(const Exercise& e) {
         out.push_back({"dose", "dose needs reps, hold or both"});
     if (d.tempo < 1 || d.tempo > 20) out.push_back({"dose.tempo", "tempo must be from 1 to 20 seconds per rep"});
     if (d.rest < 0 || d.rest > 300) out.push_back({"dose.rest", "rest must be from 0 to 300 seconds"});
+    check_texts(e, out);
     return out;
 }
 
@@ -119,29 +142,29 @@ std::vector<Diagnostic> cross_check(const std::vector<ParsedFile>& files, const 
 }
 
 ParsedFile read_catalogue_file(const std::filesystem::path& path) {
-    std::error_code ec;
-    std::ifstream in;
-    // An ifstream opens a directory without complaint; reading it then fails.
-    if (!std::filesystem::is_directory(path, ec)) in.open(path, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in.is_open() || !in || in.bad()) {
+    std::string text;
+    try {
+        // A regular file of a bounded size: never a FIFO that blocks or a device that never ends.
+        text = read_small_file(path, max_catalogue_file_bytes, "the catalogue file");
+    } catch (const IoError& e) {
         ParsedFile failed;
         failed.name = path.string();
-        const char* why = std::filesystem::is_directory(path, ec) ? "is a directory"
-                          : std::filesystem::exists(path, ec)     ? "cannot be read (permission denied?)"
-                                                                  : "does not exist";
-        failed.diagnostics.push_back({SourcePos(path.string()), fmt::format("the file {}", why)});
+        failed.diagnostics.push_back({SourcePos(path.string()), e.what()});
         return failed;
     }
-    return parse_catalogue(text.str(), path.string());
+    return parse_catalogue(text, path.string());
 }
 
 std::vector<std::filesystem::path> catalogue_files_in(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> files;
+    if (path_kind(dir, "read the catalogue directory") == PathKind::absent) return files;
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::filesystem::directory_iterator it(dir, ec);
+    if (ec) throw_path_error("read the catalogue directory", dir, ec.value());
+    for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        if (ec) throw_path_error("read the catalogue directory", dir, ec.value());
+        if (it->path().extension() == ".toml") files.push_back(it->path());
+    }
     std::sort(files.begin(), files.end());
     return files;
 }

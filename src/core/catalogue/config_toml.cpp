@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "files.hpp"
 #include "config_file.hpp"
 #include "text.hpp"
 #include "toml_reader.hpp"
@@ -14,6 +15,8 @@ namespace backcare {
 namespace {
 
 using toml_reader::TableReader;
+
+constexpr std::size_t max_config_bytes = std::size_t{64} * 1024;
 
 template <class T, class F> void read_setting(Setting<T>& s, const std::string& file, F&& reader) {
     if (auto v = reader()) s = {*v, "config " + file};
@@ -113,18 +116,12 @@ Config parse_config(std::string_view text, const std::string& file) {
 }
 
 Config load_config(const std::filesystem::path& path, bool required) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+    if (path_kind(path, "read the config file") == PathKind::absent) {
         if (required) throw IoError(fmt::format("config file {} does not exist", path.string()));
         return Config{};
     }
-    if (std::filesystem::is_directory(path, ec))
-        throw IoError(fmt::format("config file {} is a directory, not a file", path.string()));
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || in.bad()) throw IoError(fmt::format("cannot read config file {}: permission denied?", path.string()));
-    return parse_config(text.str(), path.string());
+    // A regular file of a bounded size: never a FIFO that blocks or a device that never ends.
+    return parse_config(read_small_file(path, max_config_bytes, "the config file"), path.string());
 }
 
 }  // namespace backcare

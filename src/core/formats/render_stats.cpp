@@ -216,15 +216,16 @@ void render_goals(std::ostream& out, const Stats& st, const Style& style) {
 }
 
 // A name cut to the width, with an ellipsis where it was cut.
-std::string fit_name(std::string name, std::size_t width, const Style& style) {
+std::string fit_name(std::string_view raw, std::size_t width, const Style& style) {
+    std::string name = printable(raw);
     if (display_width(name) > width) name = clip(name, width - 1) + (style.unicode ? "…" : "~");
-    return pad(printable(name), width);
+    return pad(name, width);
 }
 
 void render_exercises(std::ostream& out, const Stats& st, const Style& style) {
     if (st.exercises.empty()) return;
     std::size_t name_width = 8;
-    for (const auto& e : st.exercises) name_width = std::max(name_width, display_width(e.name));
+    for (const auto& e : st.exercises) name_width = std::max(name_width, display_width(printable(e.name)));
     // Done, reps, held and last done take 37 columns, progress up to 16 more;
     // on a narrow terminal progress goes on a line of its own.
     const bool progress_below = style.width < 37 + 16 + 16;
@@ -286,7 +287,7 @@ void render_adherence(std::ostream& out, const Stats& st, const Style& style) {
     if (a.doses.full + a.doses.reduced + a.doses.skipped == 0) return;
     // The counts take 42 columns.
     std::size_t name_width = 8;
-    for (const auto& e : a.exercises) name_width = std::max(name_width, display_width(e.name));
+    for (const auto& e : a.exercises) name_width = std::max(name_width, display_width(printable(e.name)));
     name_width = std::min(name_width, style.width > 42 + 12 ? style.width - 42 : 12);
     out << '\n'
         << style.bold(fmt::format("{} {:>5} {:>7} {:>7} {:>9} {:>9}", pad("Exercise", name_width), "Full", "Reduced", "Skipped",
@@ -331,8 +332,8 @@ void render_heading(std::ostream& out, const Stats& st, const Style& style) {
     if (st.filter.goal) scope += fmt::format(", goal {}", goal_label(*st.filter.goal));
     std::string heading = fmt::format("{} to {} ({}{})", format_date(st.from), format_date(st.to), period_words(st), scope);
     if (st.filter.exercise) {
-        const std::string name = st.exercises.empty() ? *st.filter.exercise : printable(st.exercises.front().name);
-        heading = fmt::format("{} ({}): {}", name, *st.filter.exercise, heading);
+        const std::string name = printable(st.exercises.empty() ? *st.filter.exercise : st.exercises.front().name);
+        heading = fmt::format("{} ({}): {}", name, printable(*st.filter.exercise), heading);
     }
     out << style.bold(heading) << '\n';
 

@@ -18,15 +18,11 @@ const char* const session_csv_header =
 
 namespace {
 
-// RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled.
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+// Whether a spreadsheet would read text as a formula once one apostrophe is
+// taken off it (if it has any): the first character after its apostrophes.
+bool formula_like(std::string_view s) {
+    const auto first = s.find_first_not_of('\'');
+    return first != std::string_view::npos && std::string_view("=+-@\t\r").find(s[first]) != std::string_view::npos;
 }
 
 const std::vector<std::string>& csv_columns() {
@@ -39,6 +35,32 @@ constexpr std::string_view head_text[] = {"uuid", "started", "date", "goal", "no
 constexpr std::string_view entry_text[] = {"exercise", "name", "side", "load", "status"};
 
 }  // namespace
+
+std::string csv_field(std::string_view text) {
+    std::string s;
+    if (formula_like(text)) s += '\'';
+    s += text;
+    // RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled.
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_text(std::string_view field) {
+    if (!field.empty() && field.front() == '\'' && formula_like(field.substr(1))) field.remove_prefix(1);
+    return std::string(field);
+}
+
+std::string CsvRow::session_fields() const {
+    std::string key;
+    for (std::string_view column : {"started", "duration_seconds", "goal", "pain_before", "pain_after", "note", "origin"})
+        key += fmt::format("{}:{}|", field(column).size(), field(column));
+    return key;
+}
 
 void write_session_csv(std::ostream& out, const Session& s) {
     const std::string head = fmt::format(
@@ -53,12 +75,14 @@ void write_session_csv(std::ostream& out, const Session& s) {
             << (e.planned ? fmt::format("{},{},{}", e.planned->sets, e.planned->reps, e.planned->hold) : ",,") << "\r\n";
 }
 
-bool read_csv_record(std::istream& in, std::vector<std::string>& fields, int& line) {
+bool read_csv_record(std::istream& in, std::vector<std::string>& fields, int& line, std::size_t max_bytes) {
     fields.clear();
     std::string field;
     bool quoted = false, any = false, after_quote = false;
+    std::size_t bytes = 0;
     for (int c; (c = in.get()) != EOF;) {
         any = true;
+        if (++bytes > max_bytes) throw UsageError(fmt::format("the record is longer than {} KiB", max_bytes / 1024));
         if (quoted) {
             if (c == '"') {
                 if (in.peek() == '"') {
@@ -174,13 +198,14 @@ void CsvRow::check_text(std::span<const std::string_view> columns) const {
 fields::ReadEntry CsvRow::to_entry(const EntryNumbers& n, const Catalogue& catalogue) const {
     fields::ReadEntry read;
     Entry& e = read.entry;
-    e.exercise_id = fields::exercise_id(std::string(field("exercise")));
-    const Exercise* known = fields::name_entry(e, given("name"), catalogue);
+    e.exercise_id = fields::exercise_id(csv_text(field("exercise")));
+    const auto name = given("name");
+    const Exercise* known = fields::name_entry(e, name ? std::optional(csv_text(*name)) : std::nullopt, catalogue);
     e.sets = fields::in_range(n.sets, "sets").value_or(1);
     e.reps = fields::in_range(n.reps, "reps").value_or(0);
     e.hold = fields::in_range(n.hold, "hold_seconds").value_or(0);
     fields::set_side(read, given("side"), known);
-    e.load = field("load");
+    e.load = csv_text(field("load"));
     e.status = fields::entry_status(given("status"));
     // The planned dose: empty columns (or none, in an older export) when typed without a plan.
     if (n.planned_sets || n.planned_reps || n.planned_hold)
@@ -212,7 +237,7 @@ Session CsvRow::session(const Catalogue& catalogue, std::set<std::string>& uuids
     s.goal = fields::goal(given("goal").value_or("balanced"));
     s.pain_before = fields::in_range(head.pain_before, "pain_before");
     s.pain_after = fields::in_range(head.pain_after, "pain_after");
-    s.note = field("note");
+    s.note = csv_text(field("note"));
     s.origin = fields::origin(given("origin").value_or("import"));
     fields::ReadEntry read = to_entry(entry, catalogue);
     s.entries.push_back(std::move(read.entry));

@@ -27,10 +27,17 @@ struct ReadEntry;  // session_fields.hpp
 extern const char* const session_csv_header;
 void write_session_csv(std::ostream&, const Session&);
 
+// A text field as a CSV file holds it (RFC 4180 quoting), neutralised for
+// spreadsheets: a value that begins with =, +, -, @, tab or CR (after any
+// apostrophes) gets one apostrophe in front, so that it is not run as a
+// formula. csv_text reverses it exactly, so that a round trip is exact.
+std::string csv_field(std::string_view);
+std::string csv_text(std::string_view field);
+
 // Reads one CSV record, which may span lines inside quotes, counting the
 // lines it reads; false at the end of the input. Throws UsageError for a
-// quote left open or text after a closing quote.
-bool read_csv_record(std::istream&, std::vector<std::string>& fields, int& line);
+// quote left open, text after a closing quote, or more than max_bytes.
+bool read_csv_record(std::istream&, std::vector<std::string>& fields, int& line, std::size_t max_bytes = std::size_t{1} << 20);
 
 // The columns of a CSV input, from its header: those of session_csv_header,
 // all or some (an older export has no planned columns). Throws UsageError
@@ -55,6 +62,9 @@ public:
     // Throws when the record's fields do not match the header's.
     CsvRow(const CsvColumns&, const std::vector<std::string>& record);
     std::string_view uuid() const { return field("uuid"); }
+    // The fields of the session itself, joined: rows without a uuid that
+    // agree on them are one session.
+    std::string session_fields() const;
     bool has_duration() const { return !field("duration_seconds").empty(); }
     // uuids_seen: the uuids of the sessions read so far; a session's rows must be together.
     Session session(const Catalogue&, std::set<std::string>& uuids_seen) const;

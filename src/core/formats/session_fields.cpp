@@ -87,8 +87,11 @@ void check_read_session(const Session& s, std::optional<std::size_t> unknown_sid
 
 void finish_session(Session& s, std::optional<int> duration, std::optional<std::size_t> unknown_side,
                     const Catalogue& catalogue) {
-    s.duration = duration ? *duration : estimate_session_seconds(s.entries, catalogue);
+    // The identity of a session read without a uuid counts a duration only
+    // when given: an estimate follows the catalogue, which may change.
+    s.duration = duration.value_or(-1);
     if (s.uuid.empty()) s.uuid = content_uuid(s);
+    s.duration = duration ? *duration : estimate_session_seconds(s.entries, catalogue);
     check_read_session(s, unknown_side);
 }
 

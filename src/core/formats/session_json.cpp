@@ -96,6 +96,9 @@ Json parse_object(std::string_view line) {
         j = Json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
         throw UsageError(fmt::format("not valid JSON (at byte {})", e.byte));
+    } catch (const nlohmann::json::exception&) {
+        // Such as a number too large for any type (out_of_range.406): malformed input all the same.
+        throw UsageError("not valid JSON (a number out of range)");
     }
     if (!j.is_object()) throw UsageError("a session must be a JSON object");
     check_keys(j, {"id", "uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after", "note", "origin", "entries"},

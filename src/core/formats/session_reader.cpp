@@ -49,9 +49,36 @@ void SessionReader::check_start(const Session& s, int line) const {
 
 std::optional<Session> SessionReader::next() { return columns_ ? next_csv() : next_json(); }
 
+namespace {
+
+// std::getline, but refusing a line longer than max_bytes before it is all in
+// memory: a gigabyte on one line is no session.
+bool read_line(std::istream& in, std::string& line, std::size_t max_bytes) {
+    line.clear();
+    std::streambuf* buf = in.rdbuf();
+    for (;;) {
+        const int c = buf->sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+            in.setstate(std::ios::eofbit);
+            return !line.empty();
+        }
+        if (c == '\n') return true;
+        if (line.size() == max_bytes) throw UsageError(fmt::format("the line is longer than {} KiB", max_bytes / 1024));
+        line += static_cast<char>(c);
+    }
+}
+
+}  // namespace
+
 std::optional<Session> SessionReader::next_json() {
-    for (std::string text; std::getline(in_, text);) {
-        const int at = line_++;
+    for (std::string text; ;) {
+        const int at = line_;
+        try {
+            if (!read_line(in_, text, max_record_bytes)) break;
+        } catch (const Error& e) {
+            throw fail(at, e.what());
+        }
+        ++line_;
         if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
         Session s;
         try {
@@ -80,17 +107,20 @@ bool SessionReader::read_row() {
     return true;
 }
 
-// A row is one entry; consecutive rows with the same uuid make one session.
+// A row is one entry; consecutive rows with the same uuid make one session,
+// and so do consecutive rows without one that agree on every field of the
+// session (its start, duration, goal, pain, note and origin).
 std::optional<Session> SessionReader::next_csv() {
     std::optional<Session> session;
     std::string uuid;       // as the rows spell it
+    std::string head;       // the session's own fields, for rows without a uuid
     bool estimate = false;  // no duration given: estimated from every entry, as for JSON
     int first_line = 0;
     while (read_row()) {
         const int at = pending_line_;
         try {
             const CsvRow row(*columns_, pending_fields_);
-            if (session && (row.uuid().empty() || row.uuid() != uuid)) break;  // the next session's first row
+            if (session && (row.uuid() != uuid || (uuid.empty() && row.session_fields() != head))) break;  // the next session's
             pending_ = false;
             if (session) {
                 row.add_entry(*session, catalogue_);
@@ -100,16 +130,26 @@ std::optional<Session> SessionReader::next_csv() {
             first_line = at;
             estimate = !row.has_duration();
             uuid = row.uuid();
+            head = row.session_fields();
         } catch (const Error& e) {
             throw fail(at, e.what());
         }
-        if (uuid.empty()) break;  // no uuid: the row is a session of its own
     }
-    if (session && estimate && session->entries.size() > 1) {
-        session->duration = estimate_session_seconds(session->entries, catalogue_);
+    if (!session) return session;
+    try {
+        // Derived from all of the session's rows, not its first alone.
+        if (uuid.empty()) {
+            const int duration = session->duration;
+            if (estimate) session->duration = -1;
+            session->uuid = content_uuid(*session);
+            session->duration = duration;
+        }
+        if (estimate && session->entries.size() > 1) session->duration = estimate_session_seconds(session->entries, catalogue_);
         check_session(*session);
+    } catch (const Error& e) {
+        throw fail(first_line, e.what());
     }
-    if (session) check_start(*session, first_line);
+    check_start(*session, first_line);
     return session;
 }
 

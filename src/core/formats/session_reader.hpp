@@ -21,6 +21,9 @@
 
 namespace backcare {
 
+// The longest line of JSON Lines, or record of CSV, a reader takes.
+inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
+
 // Reads sessions one at a time from JSON Lines or CSV (told apart by the
 // first character). next() throws DataError "LABEL:LINE: problem" for a bad
 // record. In CSV, the rows of a session are consecutive and share its uuid;

@@ -14,7 +14,8 @@ namespace backcare {
 
 void render_session_line(std::ostream& out, const Session& s, const Style& st) {
     std::vector<std::string> items;
-    for (const Entry& e : s.entries) items.push_back(e.status == EntryStatus::skipped ? "(" + e.exercise_id + " skipped)" : format_item(e));
+    for (const Entry& e : s.entries)
+        items.push_back(printable(e.status == EntryStatus::skipped ? fmt::format("({} skipped)", e.exercise_id) : format_item(e)));
     const std::string started = format_started(s);
     std::string pain;
     if (s.pain_before || s.pain_after)
@@ -31,22 +32,23 @@ void render_session_line(std::ostream& out, const Session& s, const Style& st) {
 void render_session_tsv(std::ostream& out, const Session& s) {
     std::vector<std::string> items;
     for (const Entry& e : s.entries) items.push_back(format_item(e) + (e.status == EntryStatus::skipped ? "!skipped" : ""));
-    out << s.id << '\t' << s.uuid << '\t' << format_started(s) << '\t' << s.local_date() << '\t' << s.duration << '\t'
+    // Every text field through the escaper: a record is one line, its fields split only at tabs.
+    out << s.id << '\t' << tsv_field(s.uuid) << '\t' << format_started(s) << '\t' << s.local_date() << '\t' << s.duration << '\t'
         << (s.goal ? name_of(*s.goal) : "") << '\t' << (s.pain_before ? std::to_string(*s.pain_before) : "") << '\t'
-        << (s.pain_after ? std::to_string(*s.pain_after) : "") << '\t' << name_of(s.origin) << '\t' << join(items, ",")
+        << (s.pain_after ? std::to_string(*s.pain_after) : "") << '\t' << name_of(s.origin) << '\t' << tsv_field(join(items, ","))
         << '\t' << tsv_field(s.note) << '\n';
 }
 
 void render_session_text(std::ostream& out, const Session& s, const Style& st) {
-    out << st.bold(fmt::format("Session {}", s.id)) << st.dim(" " + s.uuid) << '\n';
+    out << st.bold(fmt::format("Session {}", s.id)) << st.dim(fmt::format(" {}", printable(s.uuid))) << '\n';
     out << "  " << format_started(s) << st.dot() << format_seconds(s.duration) << st.dot() << name_of(s.origin);
     if (s.pain_before || s.pain_after)
         out << st.dot() << "pain " << (s.pain_before ? std::to_string(*s.pain_before) : "?") << (st.unicode ? " → " : " -> ")
             << (s.pain_after ? std::to_string(*s.pain_after) : "?");
     out << '\n';
     for (const Entry& e : s.entries)
-        out << "  " << (e.status == EntryStatus::skipped ? "skipped " : "") << e.exercise_name << "  "
-            << describe_dose(dose_of(e), st.unicode) << '\n';
+        out << "  " << (e.status == EntryStatus::skipped ? "skipped " : "") << printable(e.exercise_name) << "  "
+            << printable(describe_dose(dose_of(e), st.unicode)) << '\n';
     if (!s.note.empty()) out << "  " << st.dim("note: ") << printable(s.note) << '\n';
 }
 

@@ -3,6 +3,7 @@
 // never twice the same uuid), creating a new log only once a whole stream is
 // in, and removing sessions. Every write is one turn (journal_impl.hpp):
 // the writers' queue, the log checked sound, one IMMEDIATE transaction.
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -40,10 +41,7 @@ public:
         check_session(s);
         // Looked up first rather than left to a conflict: an insert that
         // conflicts would still use up a number of AUTOINCREMENT's.
-        present_.bind(1, s.uuid);
-        const bool present = present_.executeStep();
-        present_.reset();
-        if (present) return 0;
+        if (stored(s.uuid) || stored_before_2(s)) return 0;
         session_.bind(1, s.uuid);
         session_.bind(2, static_cast<int64_t>(s.started));
         session_.bind(3, s.utc_offset);
@@ -84,6 +82,34 @@ public:
     }
 
 private:
+    bool stored(const std::string& uuid) {
+        present_.bind(1, uuid);
+        const bool present = present_.executeStep();
+        present_.reset();
+        return present;
+    }
+
+    // A session read without a uuid (its own is derived: version 8) that an
+    // earlier backcare stored under the uuid it derived then, from the start
+    // and the entries alone: the same session if it holds the same.
+    bool stored_before_2(const Session& s) {
+        if (s.uuid.size() != 36 || s.uuid[14] != '8') return false;
+        SQLite::Statement q(db_, fmt::format("SELECT {} FROM session WHERE uuid = ?", journal_detail::session_columns));
+        q.bind(1, content_uuid_before_2(s));
+        if (!q.executeStep()) return false;
+        Session t = journal_detail::read_session(q);
+        SQLite::Statement e(db_, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", journal_detail::entry_columns));
+        e.bind(1, static_cast<int64_t>(t.id));
+        while (e.executeStep()) t.entries.push_back(journal_detail::read_entry(e, 0));
+        const auto same_entry = [](Entry a, Entry b) {
+            a.exercise_name = b.exercise_name;  // the catalogue's, not the session's
+            return a == b;
+        };
+        return t.started == s.started && t.utc_offset == s.utc_offset && t.goal == s.goal && t.pain_before == s.pain_before &&
+               t.pain_after == s.pain_after && t.note == s.note && t.origin == s.origin &&
+               std::equal(t.entries.begin(), t.entries.end(), s.entries.begin(), s.entries.end(), same_entry);
+    }
+
     SQLite::Database& db_;
     SQLite::Statement present_;
     SQLite::Statement session_;

@@ -115,13 +115,10 @@ std::string make_uuid(std::uint64_t high, std::uint64_t low) {
                        low >> 48, low & 0xffffffffffffULL);
 }
 
-std::string content_uuid(const Session& s) {
-    // FNV-1a, twice with different starting points, over the session's start
-    // and entries: stable across versions and machines.
-    std::string key = fmt::format("{}|{}", s.started, s.utc_offset);
-    for (const Entry& e : s.entries)
-        key += fmt::format("|{}:{}:{}:{}:{}:{}:{}", e.exercise_id, e.sets, e.reps, e.hold, name_of(e.side), e.load,
-                           name_of(e.status));
+namespace {
+
+std::string uuid_from_key(const std::string& key) {
+    // FNV-1a, twice with different starting points: stable across versions and machines.
     auto fnv = [&](std::uint64_t h) {
         for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
         return h;
@@ -129,6 +126,49 @@ std::string content_uuid(const Session& s) {
     std::string uuid = make_uuid(fnv(0xcbf29ce484222325ULL), fnv(0x84222325cbf29ce4ULL));
     uuid[14] = '8';  // version 8: derived, not random
     return uuid;
+}
+
+}  // namespace
+
+std::string content_uuid(const Session& s) {
+    // Everything the session holds but its number, the offset its start was
+    // written with (the same moment is the same session) and the names the
+    // catalogue gives; texts length-prefixed, so that no two sessions share a key.
+    std::string key = "2";
+    const auto text = [&](std::string_view t) { key += fmt::format("|{}:{}", t.size(), t); };
+    const auto number = [&](std::optional<long long> n) { key += n ? fmt::format("|{}", *n) : std::string("|-"); };
+    number(s.started);
+    number(s.duration < 0 ? std::nullopt : std::optional<long long>(s.duration));
+    text(s.goal ? name_of(*s.goal) : "");
+    number(s.pain_before);
+    number(s.pain_after);
+    text(s.note);
+    text(name_of(s.origin));
+    for (const Entry& e : s.entries) {
+        text(e.exercise_id);
+        number(e.sets);
+        number(e.reps);
+        number(e.hold);
+        text(name_of(e.side));
+        text(e.load);
+        text(name_of(e.status));
+        if (e.planned) {
+            number(e.planned->sets);
+            number(e.planned->reps);
+            number(e.planned->hold);
+        } else {
+            key += "|-";
+        }
+    }
+    return uuid_from_key(key);
+}
+
+std::string content_uuid_before_2(const Session& s) {
+    std::string key = fmt::format("{}|{}", s.started, s.utc_offset);
+    for (const Entry& e : s.entries)
+        key += fmt::format("|{}:{}:{}:{}:{}:{}:{}", e.exercise_id, e.sets, e.reps, e.hold, name_of(e.side), e.load,
+                           name_of(e.status));
+    return uuid_from_key(key);
 }
 
 bool is_uuid(std::string_view s) {

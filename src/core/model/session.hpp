@@ -79,9 +79,14 @@ std::optional<std::pair<std::int64_t, int>> parse_started(std::string_view);
 
 // A random (version 4) UUID from two random 64-bit numbers.
 std::string make_uuid(std::uint64_t high, std::uint64_t low);
-// For a session read without a uuid: one derived from its start and its
-// entries, so that the same input read twice is the same session.
+// For a session read without a uuid: one derived from everything it holds
+// (normalised: its start as an instant, whatever offset it was written
+// with; a duration below 0 stands for one not given), so that the same input
+// read twice is the same session and two different sessions never are.
 std::string content_uuid(const Session&);
+// What earlier versions derived (start, offset and entries only): a session
+// stored under it is the same session only if it holds the same.
+std::string content_uuid_before_2(const Session&);
 bool is_uuid(std::string_view);
 
 // The checks every stored session passes, whatever its source; throws

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
+
 namespace backcare {
 namespace {
 
@@ -206,7 +208,11 @@ std::string tsv_field(std::string_view s) {
             case '\t': out += "\\t"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
-            default: out += c;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                    out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+                else
+                    out += c;
         }
     }
     return out;

@@ -66,7 +66,8 @@ bool has_control(std::string_view text, bool newlines_allowed = false);
 std::string pad(std::string_view text, std::size_t width);
 
 // A field for tab-separated output: backslash, tab, newline and carriage
-// return become \\, \t, \n and \r, so every record stays on one line.
+// return become \\, \t, \n and \r, other control bytes \xHH, so every
+// record stays on one line and no field commands a terminal.
 std::string tsv_field(std::string_view);
 
 // The "s" of a plural after a count other than one: "{} file{}".
