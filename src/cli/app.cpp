@@ -130,6 +130,7 @@ int run_parsed(const std::vector<Command>& commands, const GlobalOptions& g, con
                       g.db ? std::optional<std::filesystem::path>(*g.db) : std::nullopt),
                 g.quiet,
                 journal_options_for(commands, env, now, err)};
+    if (const auto problem = time_zone_problem(env)) ctx.warn(*problem);
     for (const auto& c : commands)
         if (c.app->parsed()) {
             errno = 0;

@@ -29,7 +29,7 @@ int run_history(const HistoryOptions& o, Context& ctx) {
     } else if (o.format == "tsv") {
         for (const auto& s : sessions) render_session_tsv(ctx.out, s);
     } else if (sessions.empty()) {
-        if (!ctx.quiet) ctx.out << "No sessions logged yet. Try: backcare plan, then backcare log --plan\n";
+        if (!ctx.quiet) ctx.out << nothing_in_history(range, ctx.journal()) << '\n';
     } else {
         for (const auto& s : sessions) render_session_line(ctx.out, s, ctx.style);
     }

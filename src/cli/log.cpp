@@ -57,21 +57,19 @@ int run_log(const LogOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
     if (reads_standard_input(o.session)) return run_batch(o, ctx, catalogue);
     const Session s = typed_session(o.session, ctx.now, [&] { return ctx.new_uuid(); }, catalogue, ctx.paths.last_plan_file());
-    if (o.dry_run) {
-        report(ctx, o, s, "Would log (dry run, nothing stored)");
-        return 0;
-    }
-    const StoredSession r = store_session(ctx.paths.database(), s, ctx.journal_options);
-    if (!r.already_present) ctx.stored(fmt::format("session {}", r.session->id));
+    const StoredSession r = o.dry_run ? try_session(ctx.journal(), s) : store_session(ctx.paths.database(), s, ctx.journal_options);
     if (!r.already_present) {
-        report(ctx, o, *r.session, "Logged");
+        if (!o.dry_run) ctx.stored(fmt::format("session {}", r.session->id));
+        report(ctx, o, *r.session, o.dry_run ? "Would log (dry run, nothing stored)" : "Logged");
         return 0;
     }
     // A retried log: report the session stored the first time.
     if (o.format == "json" && r.session)
         ctx.out << session_json(*r.session, true) << '\n';
+    else if (!ctx.quiet && r.session)
+        ctx.out << fmt::format("Already logged as session {} ({}); nothing {}\n", r.session->id, s.uuid, o.dry_run ? "would be stored" : "stored");
     else if (!ctx.quiet)
-        ctx.out << fmt::format("Already logged as session {} ({}); nothing stored\n", r.session ? r.session->id : 0, s.uuid);
+        ctx.out << fmt::format("Already logged ({}), and since removed; nothing stored\n", s.uuid);
     return 0;
 }
 

@@ -7,7 +7,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <grp.h>
 #include <poll.h>
+#include <pwd.h>
 #include <regex>
 #include <pty.h>
 #include <sstream>
@@ -62,18 +64,22 @@ Result run(const Proc& p) {
     const std::string cwd = p.cwd.string();
     int in[2], out[2], err[2];
     if (::pipe2(in, O_CLOEXEC) || ::pipe2(out, O_CLOEXEC) || ::pipe2(err, O_CLOEXEC)) throw std::runtime_error("pipe");
+    const int out_file = p.stdout_path.empty() ? -1 : ::open(p.stdout_path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (!p.stdout_path.empty() && out_file < 0) throw std::runtime_error("cannot open " + p.stdout_path);
     // Only async-signal-safe calls between fork and exec: other threads may run.
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork");
     if (pid == 0) {
         ::dup2(in[0], 0);
-        ::dup2(out[1], 1);
+        ::dup2(out_file >= 0 ? out_file : out[1], 1);
         ::dup2(err[1], 2);
         ::umask(p.umask);
+        if (p.uid != 0 && (::setgroups(0, nullptr) != 0 || ::setgid(p.gid) != 0 || ::setuid(p.uid) != 0)) ::_exit(126);
         if (::chdir(cwd.c_str()) != 0) ::_exit(127);
         ::execve(x.binary.c_str(), x.argv.data(), x.envp.data());
         ::_exit(127);
     }
+    if (out_file >= 0) ::close(out_file);
     ::close(in[0]);
     ::close(out[1]);
     ::close(err[1]);
@@ -111,6 +117,22 @@ Result run(const Proc& p) {
     }
     r.status = reap(pid);
     return r;
+}
+
+void Home::give_to(uid_t uid, gid_t gid) const {
+    if (::lchown(dir_.c_str(), uid, gid) != 0) throw std::runtime_error("chown " + dir_.string());
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_))
+        if (::lchown(entry.path().c_str(), uid, gid) != 0) throw std::runtime_error("chown " + entry.path().string());
+}
+
+uid_t nobody_uid() {
+    const passwd* pw = ::getpwnam("nobody");
+    return pw ? pw->pw_uid : 65534;
+}
+
+gid_t nobody_gid() {
+    const passwd* pw = ::getpwnam("nobody");
+    return pw ? pw->pw_gid : 65534;
 }
 
 std::vector<std::string> Home::environment() const {

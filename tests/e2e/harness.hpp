@@ -26,6 +26,9 @@ struct Proc {
     std::string stdin_text;
     mode_t umask = 022;  // set in the child before exec (exec keeps it)
     std::string program = BACKCARE_BINARY;  // or another program, such as a shell
+    std::string stdout_path;  // when set, stdout is this file (such as /dev/full), not captured
+    uid_t uid = 0;  // when not 0 (and this is root): the user the child runs as, with gid
+    gid_t gid = 0;
 };
 
 // Runs to the end, feeding stdin and capturing stdout and stderr. Safe to call
@@ -72,6 +75,9 @@ public:
     // Writes a file below dir(), creating parents; returns its path.
     std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) const;
 
+    // Hands dir() and everything below it to another user, for a run as them.
+    void give_to(uid_t uid, gid_t gid) const;
+
     // Every regular file below dir() with its content, to show nothing changed;
     // directories are in it too, as "path/" with the value "<directory>".
     std::map<std::string, std::string> snapshot() const;
@@ -87,6 +93,11 @@ std::string read_file(const std::filesystem::path&);
 // 4 id, 5 name, 6 goals, 13 level, 18 easier.
 std::string clinic_file(const std::string& id = "clinic-wall-lean", const std::string& name = "Clinic wall lean");
 std::string source_path(const std::string& relative);  // a file in the source tree
+
+// The uid and gid of "nobody", for runs as a user without root's rights
+// (root reads any file, so some refusals show only to another user).
+uid_t nobody_uid();
+gid_t nobody_gid();
 
 // The lines of a text, without their newlines.
 std::vector<std::string> lines(const std::string& text);

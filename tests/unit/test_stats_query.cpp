@@ -55,7 +55,7 @@ TEST_CASE("stats request: each option read", "[stats-query]") {
     CHECK(rq.until == today);
     CHECK(rq.by == Period::day);
     CHECK(rq.filter.goal == PlanGoal{Goal::strength});
-    CHECK(rq.filter.exercise == "cat-cow");
+    CHECK(rq.filter.exercise == "Cat-Cow");  // as typed: stats_for finds it, in either case
     q = {};
     q.since = "all";
     CHECK(stats_request(q, Config{}, today).all);
@@ -121,6 +121,9 @@ TEST_CASE("stats --exercise: in the log, in the catalogue, or refused naming the
     };
     CHECK(stats_of("retired-stretch").totals.sessions == 1);
     CHECK(loaded == 0);  // found in the log: the catalogue is not read
+    CHECK(stats_of("Retired-Stretch").totals.sessions == 1);  // else in lower case
+    CHECK(stats_of("CAT-COW").totals.sessions == 1);
+    loaded = 0;
     CHECK(stats_of("wall-angels").totals.sessions == 0);
     CHECK(loaded == 1);
     CHECK(error_of<UsageError>([&] { stats_of("cat-co"); }) ==
@@ -129,4 +132,9 @@ TEST_CASE("stats --exercise: in the log, in the catalogue, or refused naming the
     CHECK(error_of<UsageError>([&] { stats_of("zzzzzzzzzzzzzzzz"); }) ==
           "--exercise: no exercise 'zzzzzzzzzzzzzzzz' in the log or the catalogue (see 'backcare catalogue list')");
     CHECK(stats_of("cat-cow").logged == 2);
+    // An id imported with capitals is selected as it is.
+    Session capital = make_session(3, utc(2026, 11, 22, 9, 0));
+    capital.entries[0].exercise_id = "Foo";
+    Journal::open_for_writing(db).add({capital});
+    CHECK(stats_of("Foo").totals.sessions == 1);
 }

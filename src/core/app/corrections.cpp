@@ -24,6 +24,13 @@ std::vector<Session> history(const HistoryRange& range, const std::optional<Jour
     return journal ? journal->recent(range.limit, range.since) : std::vector<Session>{};
 }
 
+std::string nothing_in_history(const HistoryRange& range, const std::optional<Journal>& journal) {
+    const std::size_t logged = journal ? journal->count() : 0;
+    if (logged == 0 || !range.since) return "No sessions logged yet. Try: backcare plan, then backcare log --plan";
+    return fmt::format("No sessions since {} ({} in the log; 'backcare history --since all' shows them)", format_date(*range.since),
+                       logged);
+}
+
 Session undo_last(const std::filesystem::path& database, const JournalOptions& options) {
     // Opening a log for writing creates it: an absent one is checked for first.
     if (!Journal::open_existing(database, options)) throw NoResult("the log is empty; there is nothing to undo");

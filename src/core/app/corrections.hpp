@@ -30,6 +30,9 @@ HistoryRange history_range(const HistoryQuery&, Date today);
 
 // Newest first; an absent log has none.
 std::vector<Session> history(const HistoryRange&, const std::optional<Journal>&);
+// What to say when history finds nothing: that nothing is logged yet, or
+// that nothing is in the period asked for (and how many sessions are outside it).
+std::string nothing_in_history(const HistoryRange&, const std::optional<Journal>&);
 
 // Removes the most recently logged session and gives it; NoResult when there is none.
 Session undo_last(const std::filesystem::path& database, const JournalOptions& = {});

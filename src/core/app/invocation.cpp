@@ -2,6 +2,8 @@
 // The clock, the output's look and the completion ids, from the surroundings.
 #include "invocation.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "errors.hpp"
@@ -15,6 +17,41 @@ Instant now_from(const Environment& env, std::int64_t system_seconds) {
         throw UsageError(fmt::format("BACKCARE_NOW must look like 2026-11-23T18:30:00, not '{}'", printable(*pinned)));
     }
     return checked_now(system_seconds, "the system clock");
+}
+
+namespace {
+
+// A POSIX TZ rule begins with a zone name (three or more letters, or <...>) and an offset.
+bool posix_rule(std::string_view tz) {
+    std::size_t i = 0;
+    if (!tz.empty() && tz[0] == '<') {
+        i = tz.find('>');
+        if (i == std::string_view::npos) return false;
+        ++i;
+    } else {
+        while (i < tz.size() && ((tz[i] >= 'A' && tz[i] <= 'Z') || (tz[i] >= 'a' && tz[i] <= 'z'))) ++i;
+        if (i < 3) return false;
+    }
+    return i < tz.size() && (tz[i] == '+' || tz[i] == '-' || (tz[i] >= '0' && tz[i] <= '9'));
+}
+
+}  // namespace
+
+std::optional<std::string> time_zone_problem(const Environment& env) {
+    const auto tz = env("TZ");
+    if (!tz || tz->empty()) return std::nullopt;
+    std::string_view name = *tz;
+    if (name.front() == ':') name.remove_prefix(1);
+    if (name.empty() || name == "UTC" || name == "GMT" || posix_rule(name)) return std::nullopt;
+    std::error_code ec;
+    const std::filesystem::path file(name);
+    if (file.is_absolute()) {
+        if (std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    } else {
+        for (const std::string& dir : {env("TZDIR").value_or(""), std::string("/usr/share/zoneinfo")})
+            if (!dir.empty() && std::filesystem::is_regular_file(std::filesystem::path(dir) / file, ec)) return std::nullopt;
+    }
+    return fmt::format("TZ '{}' names no time zone this system knows; times are shown and stored as UTC", printable(*tz));
 }
 
 Style output_style(std::string_view color, const Terminal& terminal, const Environment& env) {

@@ -5,6 +5,7 @@
 // rules are here.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,12 @@ namespace backcare {
 // since the epoch, as time() gives them). Either is refused outside the
 // supported range (clock.hpp), before anything is read or stored.
 Instant now_from(const Environment&, std::int64_t system_seconds);
+
+// When TZ names no time zone the C library quietly keeps UTC: the warning
+// to give then ("TZ 'Europe/Berln' names no time zone ..."), else nullopt.
+// A POSIX rule ("CET-1CEST"), a zone file under TZDIR or the system's
+// zoneinfo, or UTC itself are time zones.
+std::optional<std::string> time_zone_problem(const Environment&);
 
 // What the process knows of standard output.
 struct Terminal {

@@ -95,6 +95,12 @@ Session typed_session(const LogRequest& rq, Instant now, const UuidMaker& new_uu
     return s;
 }
 
+StoredSession try_session(const std::optional<Journal>& journal, const Session& s) {
+    if (journal)
+        if (auto stored = journal->find(s.uuid)) return {std::move(stored), true};
+    return {s, false};
+}
+
 StoredSession store_session(const std::filesystem::path& database, const Session& s, const JournalOptions& options) {
     auto journal = Journal::open_for_writing(database, options);
     AddResult r = journal.add({s});

@@ -48,5 +48,8 @@ struct StoredSession {
     bool already_present = false;
 };
 StoredSession store_session(const std::filesystem::path& database, const Session&, const JournalOptions& = {});
+// What storing it would do, storing nothing: a session whose uuid is in the
+// log already is that one (already_present), else it would be new.
+StoredSession try_session(const std::optional<Journal>&, const Session&);
 
 }  // namespace backcare

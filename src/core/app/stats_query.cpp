@@ -22,19 +22,21 @@ struct EmptyLog final : StatsSource {
     std::vector<ExerciseTime> exercise_times(Date, Date, const StatsFilter&) const override { return {}; }
 };
 
-// An exercise named by --exercise must be in the log or the catalogue.
-void check_exercise(const std::string& id, const std::optional<Journal>& journal,
-                    const std::function<Catalogue()>& load_catalogue) {
+// An exercise named by --exercise must be in the log or the catalogue: as
+// typed (an imported id may have capitals), else in lower case.
+std::string known_exercise(const std::string& id, const std::optional<Journal>& journal,
+                           const std::function<Catalogue()>& load_catalogue) {
     const auto done = journal ? journal->last_done() : LastDone{};
-    if (done.contains(id)) return;
+    if (done.contains(id)) return id;
     const Catalogue catalogue = load_catalogue();
-    if (catalogue.find(id)) return;
+    if (catalogue.find(id)) return id;
+    if (const std::string lower = lowercase(id); done.contains(lower) || catalogue.find(lower)) return lower;
     std::vector<std::string> known;
     for (const auto& [logged, _] : done) known.push_back(logged);
     for (const auto& e : catalogue.exercises())
         if (!done.contains(e.id)) known.push_back(e.id);
     const auto near = nearest(id, known);
-    throw UsageError(fmt::format("--exercise: no exercise '{}' in the log or the catalogue{}", id,
+    throw UsageError(fmt::format("--exercise: no exercise '{}' in the log or the catalogue{}", printable(id),
                                  near.empty() ? " (see 'backcare catalogue list')" : fmt::format("; did you mean {}?", join_or(near))));
 }
 
@@ -55,12 +57,13 @@ StatsRequest stats_request(const StatsQuery& q, const Config& config, Date today
     rq.since = q.since ? parse_since(*q.since, today, "--since") : default_since(rq.until, rq.week_start);
     if (q.since) check_period(rq.since, rq.until, *q.since, q.until.value_or(""));
     if (q.goal) rq.filter.goal = parse_plan_goal(*q.goal, "--goal");
-    if (q.exercise) rq.filter.exercise = lowercase(*q.exercise);
+    if (q.exercise) rq.filter.exercise = *q.exercise;
     return rq;
 }
 
-Stats stats_for(const StatsRequest& rq, const std::optional<Journal>& journal, const std::function<Catalogue()>& catalogue) {
-    if (rq.filter.exercise) check_exercise(*rq.filter.exercise, journal, catalogue);
+Stats stats_for(const StatsRequest& request, const std::optional<Journal>& journal, const std::function<Catalogue()>& catalogue) {
+    StatsRequest rq = request;
+    if (rq.filter.exercise) rq.filter.exercise = known_exercise(*rq.filter.exercise, journal, catalogue);
     Stats stats;
     if (journal)
         journal->read_together([&] { stats = compute_stats(*journal, rq); });

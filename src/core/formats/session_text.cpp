@@ -40,7 +40,9 @@ void render_session_tsv(std::ostream& out, const Session& s) {
 }
 
 void render_session_text(std::ostream& out, const Session& s, const Style& st) {
-    out << st.bold(fmt::format("Session {}", s.id)) << st.dim(fmt::format(" {}", printable(s.uuid))) << '\n';
+    // A session not stored (a dry run) has no number yet.
+    out << st.bold(s.id ? fmt::format("Session {}", s.id) : std::string("New session")) << st.dim(fmt::format(" {}", printable(s.uuid)))
+        << '\n';
     out << "  " << format_started(s) << st.dot() << format_seconds(s.duration) << st.dot() << name_of(s.origin);
     if (s.pain_before || s.pain_after)
         out << st.dot() << "pain " << (s.pain_before ? std::to_string(*s.pain_before) : "?") << (st.unicode ? " → " : " -> ")

@@ -157,8 +157,26 @@ Read read_one(SQLite::Database& db, std::int64_t id, Session& out) {
     }
 }
 
+// A header that counts more pages than the file holds (a truncated file)
+// sends SQLite reading past its end: the count set to what is there.
+void fit_page_count(const fs::path& copy) {
+    std::string h(100, '\0');
+    const Fd fd(::open(copy.c_str(), O_RDWR | O_CLOEXEC));
+    if (!fd.valid() || ::pread(fd.get(), h.data(), h.size(), 0) != 100) return;
+    if (h.compare(0, 16, std::string("SQLite format 3\0", 16)) != 0) return;
+    unsigned page = (static_cast<unsigned char>(h[16]) << 8) | static_cast<unsigned char>(h[17]);
+    if (page == 1) page = 65536;
+    std::error_code ec;
+    const auto size = fs::file_size(copy, ec);
+    if (ec || page < 512 || (page & (page - 1)) != 0) return;
+    std::string count(4, '\0');
+    put_u32(count, 0, static_cast<std::uint32_t>(size / page));
+    if (::pwrite(fd.get(), count.data(), 4, 28) != 4) return;
+}
+
 // Opens the copy; rebuilds its header first when SQLite cannot read it at all.
 std::unique_ptr<SQLite::Database> open_copy(const fs::path& copy, bool wal, bool& rebuilt) {
+    fit_page_count(copy);
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
             auto db = std::make_unique<SQLite::Database>(copy, SQLite::OPEN_READWRITE);
@@ -207,7 +225,7 @@ Salvage recover_log(const fs::path& from, const std::optional<fs::path>& to_give
         const bool has_wal = path_kind(wal, "read the log") == PathKind::regular;
         if (has_wal) copy_file_bytes(wal, copy.string() + "-wal");
         const auto db = open_copy(copy, has_wal, result.header_rebuilt);
-        if (!db) throw DataError(fmt::format("nothing in {} can be read as an SQLite database; no new log was made", from.string()));
+        if (!db) throw NoResult(fmt::format("nothing in {} can be read as an SQLite database; no new log was made", from.string()));
         for (const std::int64_t id : candidate_ids(*db)) {
             Session s;
             const Read r = read_one(*db, id, s);

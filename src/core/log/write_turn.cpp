@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <thread>
 #include <unistd.h>
 
@@ -130,17 +131,29 @@ void rewrite(int fd, const std::string& holder, const std::optional<FileStamp>& 
     }
 }
 
-// The process holding a POSIX lock on [start, start + length) of file, if any.
-std::optional<pid_t> lock_owner(const fs::path& file, off_t start, off_t length) {
-    const Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (!fd.valid()) return std::nullopt;
-    struct flock query {};
-    query.l_type = F_WRLCK;
-    query.l_whence = SEEK_SET;
-    query.l_start = start;
-    query.l_len = length;
-    if (::fcntl(fd.get(), F_GETLK, &query) != 0 || query.l_type == F_UNLCK) return std::nullopt;
-    return query.l_pid;
+// The process (other than this one) holding a POSIX write lock on a byte of
+// [start, start + length) of file, from /proc/locks. Never by opening the
+// file: closing a descriptor of it would drop the locks SQLite holds on it
+// in this process.
+std::optional<pid_t> lock_owner(const fs::path& file, unsigned long long start, unsigned long long length) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    std::ifstream locks("/proc/locks");
+    for (std::string line; std::getline(locks, line);) {
+        char kind[16] = {}, mode[16] = {}, end_text[32] = {};
+        long long pid = 0;
+        unsigned major = 0, minor = 0;
+        unsigned long long inode = 0, first = 0;
+        if (std::sscanf(line.c_str(), "%*[^:]: %15s %*s %15s %lld %x:%x:%llu %llu %31s", kind, mode, &pid, &major, &minor, &inode,
+                        &first, end_text) != 8)
+            continue;
+        const std::string_view k(kind);
+        if ((k != "POSIX" && k != "OFDLCK") || std::string_view(mode) != "WRITE" || pid == ::getpid() || pid <= 0) continue;
+        if (inode != st.st_ino || major != ::major(st.st_dev) || minor != ::minor(st.st_dev)) continue;
+        const unsigned long long last = std::string_view(end_text) == "EOF" ? ~0ULL : std::strtoull(end_text, nullptr, 10);
+        if (first < start + length && last >= start) return static_cast<pid_t>(pid);
+    }
+    return std::nullopt;
 }
 
 std::string program_name(pid_t pid) {

@@ -217,6 +217,7 @@ When parse_when(std::string_view text, Instant now, std::string_view option) {
 }
 
 int parse_duration(std::string_view text, std::string_view option) {
+    if (text == "0") return 0;  // nothing else reads without a unit; a zero is zero in any
     long total = 0;
     std::string_view rest = text;
     bool any = false;

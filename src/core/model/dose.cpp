@@ -30,7 +30,7 @@ std::optional<int> parse_duration_part(std::string_view whole, std::string_view 
     const char unit = part.back();
     if (unit != 's' && unit != 'm') return std::nullopt;
     const int factor = unit == 'm' ? 60 : 1;
-    const int n = parse_count(whole, part.substr(0, part.size() - 1), "seconds", max_hold_seconds / factor);
+    const int n = parse_count(whole, part.substr(0, part.size() - 1), unit == 'm' ? "minutes" : "seconds", max_hold_seconds / factor);
     return n * factor;
 }
 

@@ -51,11 +51,13 @@ std::vector<Equipment> parse_equipment_option(std::string_view text, std::string
     std::vector<Equipment> out;
     if (text == "none") return out;
     for (const auto& item : split_list(text)) {
+        if (item == "none")
+            throw UsageError(fmt::format("{}: 'none' means no equipment, and goes alone, not with {}", option, quoted_or_empty(text)));
         auto e = parse_enum<Equipment>(item);
         if (!e) {
             auto names = all_names<Equipment>();
-            names.push_back("none");
             const auto near = nearest(item, names, 1);
+            names.push_back("none");
             throw UsageError(fmt::format("{}: unknown equipment '{}'; expected a comma-separated list of {}{}", option,
                                          item, join_or(names),
                                          near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near.front())));
