@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "diagnostic.hpp"
 
 #include <algorithm>
@@ -8,10 +9,11 @@
 
 namespace backcare {
 
+// Both are for a person, and quote what a file holds: through the one sanitiser.
 std::string Diagnostic::headline() const {
-    if (where.line <= 0) return fmt::format("{}: {}", where.file, message);
-    if (where.column <= 0) return fmt::format("{}:{}: {}", where.file, where.line, message);
-    return fmt::format("{}:{}:{}: {}", where.file, where.line, where.column, message);
+    if (where.line <= 0) return printable(fmt::format("{}: {}", where.file, message));
+    if (where.column <= 0) return printable(fmt::format("{}:{}: {}", where.file, where.line, message));
+    return printable(fmt::format("{}:{}:{}: {}", where.file, where.line, where.column, message));
 }
 
 std::vector<std::string> Diagnostic::snippet() const {
@@ -32,7 +34,7 @@ std::vector<std::string> Diagnostic::snippet() const {
     }
     const std::size_t width = static_cast<std::size_t>(std::clamp(where.width, 1, 80));
     return {
-        fmt::format(" {} | {}", number, text),
+        fmt::format(" {} | {}", number, printable(text)),
         fmt::format(" {} | {}^{}", std::string(number.size(), ' '), std::string(std::min(col, text.size()), ' '),
                     std::string(width - 1, '~')),
     };

@@ -202,18 +202,34 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
 std::string tsv_field(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-                    out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-                else
-                    out += c;
+    const auto hex = [&](unsigned char c) { out += fmt::format("\\x{:02x}", c); };
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_length(s, i);
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (n == 0) {  // not UTF-8: the byte, escaped
+            hex(c);
+            ++i;
+            continue;
         }
+        if (n == 2 && c == 0xc2 && static_cast<unsigned char>(s[i + 1]) < 0xa0) {  // a C1 control
+            hex(c);
+            hex(static_cast<unsigned char>(s[i + 1]));
+        } else if (n > 1) {
+            out.append(s.substr(i, n));
+        } else if (c == '\\') {
+            out += "\\\\";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c < 0x20 || c == 0x7f) {
+            hex(c);
+        } else {
+            out += static_cast<char>(c);
+        }
+        i += n;
     }
     return out;
 }

@@ -66,8 +66,9 @@ bool has_control(std::string_view text, bool newlines_allowed = false);
 std::string pad(std::string_view text, std::size_t width);
 
 // A field for tab-separated output: backslash, tab, newline and carriage
-// return become \\, \t, \n and \r, other control bytes \xHH, so every
-// record stays on one line and no field commands a terminal.
+// return become \\, \t, \n and \r; other control bytes (C1 too) and bytes
+// that are not UTF-8 become \xHH, so every record stays on one line and no
+// field commands a terminal, and the bytes can be read back exactly.
 std::string tsv_field(std::string_view);
 
 // The "s" of a plural after a count other than one: "{} file{}".
