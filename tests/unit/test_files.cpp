@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <string>
+#include <fstream>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "errors.hpp"
@@ -17,6 +19,7 @@
 #include "unit_helpers.hpp"
 
 using namespace backcare;
+using backcare::test::error_of;
 using backcare::test::file_bytes;
 using backcare::test::mode_of;
 using backcare::test::TempDir;
@@ -147,4 +150,103 @@ TEST_CASE("write_file_atomically and sync_directory leave no descriptor open", "
     CHECK(open_descriptors() == before);
     CHECK(file_bytes(path) == "again\n");
     CHECK(mode_of(path) == 0600);
+}
+
+TEST_CASE("path_kind: absent only when nothing is there; every other failure names why", "[files][paths]") {
+    TempDir dir;
+    CHECK(path_kind(dir.path() / "missing", "read it") == PathKind::absent);
+    CHECK(path_kind(dir.path() / "missing" / "deeper", "read it") == PathKind::absent);
+    CHECK(path_kind(dir.path(), "read it") == PathKind::directory);
+    std::ofstream(dir.path() / "file") << "x";
+    CHECK(path_kind(dir.path() / "file", "read it") == PathKind::regular);
+    CHECK(path_kind("/dev/null", "read it") == PathKind::other);
+    fs::create_symlink(dir.path() / "loop", dir.path() / "loop");
+    CHECK_THAT(error_of<IoError>([&] { path_kind(dir.path() / "loop", "read the log"); }),
+               Catch::Contains("cannot read the log") && Catch::Contains("symbolic links"));
+    fs::create_symlink(dir.path() / "nowhere", dir.path() / "dangling");
+    CHECK_THAT(error_of<IoError>([&] { path_kind(dir.path() / "dangling", "read the log"); }),
+               Catch::Contains("symbolic link to") && Catch::Contains("which does not exist"));
+    // A link to nothing higher up, where a directory should be.
+    fs::create_symlink(dir.path() / "gone", dir.path() / "data");
+    CHECK_THAT(error_of<IoError>([&] { path_kind(dir.path() / "data" / "backcare.db", "write the log"); }),
+               Catch::Contains("data is a symbolic link to"));
+    CHECK_THAT(error_of<IoError>([&] { path_kind(dir.path() / "file" / "below", "read it"); }),
+               Catch::Contains("not a directory"));
+}
+
+TEST_CASE("read_small_file: regular files only, bounded, never waiting on a FIFO", "[files][paths]") {
+    TempDir dir;
+    std::ofstream(dir.path() / "small") << "hello";
+    CHECK(read_small_file(dir.path() / "small", 10, "the file") == "hello");
+    CHECK_THAT(error_of<IoError>([&] { read_small_file(dir.path() / "small", 4, "the file"); }), Catch::Contains("larger than"));
+    REQUIRE(::mkfifo((dir.path() / "fifo").c_str(), 0600) == 0);
+    CHECK_THAT(error_of<IoError>([&] { read_small_file(dir.path() / "fifo", 1024, "the file"); }),
+               Catch::Contains("not a regular file"));
+    CHECK_THAT(error_of<IoError>([&] { read_small_file("/dev/zero", 1024, "the config file"); }),
+               Catch::Contains("cannot read the config file /dev/zero: it is not a regular file"));
+    CHECK_THAT(error_of<IoError>([&] { read_small_file(dir.path(), 1024, "the file"); }), Catch::Contains("is a directory"));
+    CHECK_THAT(error_of<IoError>([&] { read_small_file(dir.path() / "none", 1024, "the file"); }), Catch::Contains("does not exist"));
+}
+
+TEST_CASE("create_new_file: exclusive, and never through a symbolic link", "[files][create]") {
+    TempDir dir;
+    const fs::path victim = dir.path() / "victim";
+    std::ofstream(victim) << "private";
+    fs::create_symlink(victim, dir.path() / "planted");
+    CHECK_THROWS_AS(create_new_file(dir.path() / "planted", 0600), IoError);
+    CHECK_THROWS_AS(create_new_file(victim, 0600), IoError);
+    CHECK(file_bytes(victim) == "private");
+    {
+        Fd fd = create_new_file(dir.path() / "new", 0600);
+        CHECK(fd.valid());
+    }
+    CHECK(mode_of(dir.path() / "new") == 0600);
+    const fs::path a = temporary_name(dir.path() / "x"), b = temporary_name(dir.path() / "x");
+    CHECK(a != b);
+    CHECK_THAT(a.string(), Catch::StartsWith((dir.path() / "x.tmp-").string()));
+    // write_file_atomically replaces a planted link, never writes through it.
+    fs::create_symlink(victim, dir.path() / "last-plan.json");
+    write_file_atomically(dir.path() / "last-plan.json", "{}", false);
+    CHECK(file_bytes(victim) == "private");
+    CHECK(fs::is_regular_file(fs::symlink_status(dir.path() / "last-plan.json")));
+}
+
+TEST_CASE("private directories and files: others' refused, ours tightened with a warning", "[files][private]") {
+    TempDir dir;
+    std::vector<std::string> warnings;
+    const Warn warn = [&](const std::string& w) { warnings.push_back(w); };
+    const fs::path own = dir.path() / "data" / "backcare";
+    make_private_dirs(own, warn);
+    CHECK(mode_of(own) == 0700);
+    CHECK(warnings.empty());
+    fs::permissions(own, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_all);
+    secure_directory(own, warn);
+    CHECK(mode_of(own) == 0700);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0], Catch::Contains("was open to others (mode 0757)"));
+    // Not ours to change, but named.
+    const fs::path shared = dir.path() / "shared";
+    fs::create_directories(shared);
+    fs::permissions(shared, fs::perms::owner_all | fs::perms::group_all);
+    secure_directory(shared, warn);
+    CHECK(mode_of(shared) == 0770);
+    REQUIRE(warnings.size() == 2);
+    CHECK_THAT(warnings[1], Catch::Contains("can be written by others"));
+    // Sticky, as /tmp: no warning.
+    secure_directory(fs::temp_directory_path(), warn);
+    CHECK(warnings.size() == 2);
+    // A file of ours, open to others.
+    const fs::path file = own / "backcare.db";
+    std::ofstream(file) << "x";
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+    secure_private_file(file, "the log", warn);
+    CHECK(mode_of(file) == 0600);
+    CHECK_THAT(warnings.back(), Catch::Contains("the log") && Catch::Contains("it is now private (0600)"));
+    if (::geteuid() == 0) {  // only root can give a file away
+        REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+        CHECK_THAT(error_of<IoError>([&] { secure_private_file(file, "the log", warn); }), Catch::Contains("not to you"));
+        CHECK_THAT(error_of<IoError>([&] { refuse_foreign_file(file, "the log"); }), Catch::Contains("belongs to"));
+        REQUIRE(::chown(own.c_str(), 65534, 65534) == 0);
+        CHECK_THAT(error_of<IoError>([&] { secure_directory(own, warn); }), Catch::Contains("backcare keeps no files there"));
+    }
 }

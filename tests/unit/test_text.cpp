@@ -175,3 +175,48 @@ TEST_CASE("average is nullopt for no values", "[text]") {
     CHECK(average(-3, 3) == -1.0);
     CHECK(average(10, 4) == 2.5);
 }
+
+TEST_CASE("printable: the one sanitiser leaves text and takes out what could command a terminal", "[text][sanitise]") {
+    CHECK(printable("plain text, été, \U0001F642") == "plain text, été, \U0001F642");
+    CHECK(printable("a\x1b[2Jb") == "a [2Jb");
+    CHECK(printable("bell\x07 del\x7f nul") == "bell  del  nul");
+    CHECK(printable(std::string("nul\0here", 8)) == "nul here");
+    CHECK(printable("line\nand\ttab\rcr") == "line and tab cr");
+    // C1 controls (CSI is 0x9b), as UTF-8.
+    CHECK(printable("c1 \xc2\x9b" "31m and \xc2\x80") == "c1  31m and  ");
+    CHECK(printable("\xc2\xa0no-break") == "\xc2\xa0no-break");  // U+00A0 is text
+    // Bidirectional overrides and isolates reorder what follows them.
+    CHECK(printable("x\xe2\x80\xaey\xe2\x81\xa6z") == "x y z");
+    // Bytes that are not UTF-8, one U+FFFD each.
+    CHECK(printable("bad \xff\xfe end") == "bad \xef\xbf\xbd\xef\xbf\xbd end");
+    CHECK(printable("cut \xe2\x82") == "cut \xef\xbf\xbd\xef\xbf\xbd");
+    // Linear: a long text takes no longer than its length.
+    CHECK(printable(std::string(1 << 22, '\x1b')).size() == std::size_t{1} << 22);
+}
+
+TEST_CASE("has_control: C0, DEL and C1, with line ends and tabs allowed where asked", "[text][sanitise]") {
+    CHECK_FALSE(has_control("plain été"));
+    CHECK(has_control("a\x1b"));
+    CHECK(has_control("a\x7f"));
+    CHECK(has_control("a\xc2\x85"));
+    CHECK(has_control("a\nb"));
+    CHECK_FALSE(has_control("a\nb\r\nc\td", true));
+    CHECK(has_control("a\nb\x1b", true));
+    CHECK_FALSE(has_control("\xc2\xa0", true));
+}
+
+TEST_CASE("tsv_field: one line a record, every byte recoverable", "[text][tsv]") {
+    CHECK(tsv_field("plain été") == "plain été");
+    CHECK(tsv_field("a\tb\nc\rd\\e") == "a\\tb\\nc\\rd\\\\e");
+    CHECK(tsv_field("esc\x1b[2J") == "esc\\x1b[2J");
+    CHECK(tsv_field("c1\xc2\x9b") == "c1\\xc2\\x9b");
+    CHECK(tsv_field("bad\xff") == "bad\\xff");
+    CHECK(tsv_field("del\x7f") == "del\\x7f");
+}
+
+TEST_CASE("plural: regular and irregular nouns", "[text]") {
+    CHECK(plural(1, "session") == "1 session");
+    CHECK(plural(2, "session") == "2 sessions");
+    CHECK(plural(1, "entry", "entries") == "1 entry");
+    CHECK(plural(0, "entry", "entries") == "0 entries");
+}

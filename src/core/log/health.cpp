@@ -158,7 +158,9 @@ std::string damaged_message(const fs::path& log, const std::string& why) {
 }
 
 void backup_before_migration(SQLite::Database& db, const fs::path& log, int from_schema, const JournalOptions& options) {
-    without_failing(log, options, [&] { make_backup(db, log, fmt::format("-before-schema-{}", from_schema + 1), options); });
+    if (from_schema >= journal_schema) return;
+    // Named for the schema it is about to be brought to.
+    without_failing(log, options, [&] { make_backup(db, log, fmt::format("-before-schema-{}", journal_schema), options); });
 }
 
 void weekly_backup(SQLite::Database& db, const fs::path& log, const JournalOptions& options) {
