@@ -75,9 +75,10 @@ TEST_CASE("Ctrl-C during an import: status 130, all of it or none, and no file l
         const int status = interrupted_import(h, file, std::chrono::milliseconds(static_cast<int>(ms / 2)));
         if (status == 130) {
             CHECK_FALSE(fs::exists(db_path(h)));
-            // Nothing beside it either: no half-built log, no journal.
+            // Nothing beside it either: no half-built log, no journal, not the directories made for it.
             if (fs::exists(h.data_dir()))
                 for (const auto& entry : fs::directory_iterator(h.data_dir())) FAIL_CHECK("left behind: " << entry.path());
+            CHECK_FALSE(fs::exists(h.data_dir().parent_path()));
         } else {
             CHECK(status == 0);  // it finished first
             CHECK(count_sessions(db_path(h)) == 6000);

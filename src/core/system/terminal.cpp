@@ -23,19 +23,6 @@ const char* signal_name(int signal) {
 Stopped::Stopped(int signal)
     : Error(static_cast<Exit>(128 + signal), std::string("stopped by ") + signal_name(signal) + "; nothing was logged") {}
 
-FileDescriptor::~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-}
-
-FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
-    if (this != &other) {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = other.fd_;
-        other.fd_ = -1;
-    }
-    return *this;
-}
-
 Signals::Blocked::Blocked() {
     sigemptyset(&mask_);
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP}) sigaddset(&mask_, s);

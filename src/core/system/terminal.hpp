@@ -13,6 +13,7 @@
 #include <termios.h>
 
 #include "errors.hpp"
+#include "files.hpp"
 
 namespace backcare {
 
@@ -20,22 +21,6 @@ namespace backcare {
 // restored and nothing is logged.
 struct Stopped : Error {
     explicit Stopped(int signal);
-};
-
-// A file descriptor owned: closed when this goes, on every path.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd = -1) noexcept : fd_(fd) {}
-    ~FileDescriptor();
-    FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
-    FileDescriptor& operator=(FileDescriptor&& other) noexcept;
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-    bool valid() const { return fd_ >= 0; }
-
-private:
-    int fd_;
 };
 
 // What Signals::take found.
@@ -73,7 +58,7 @@ private:
     };
     // Declared first: unblocked only after the descriptor is closed.
     Blocked blocked_;
-    FileDescriptor fd_;
+    Fd fd_;
 };
 
 // Keys one at a time without echo while alive; the screen's own buffer when
