@@ -91,7 +91,7 @@ std::optional<std::string> unknown_word(const CLI::App& app, int argc, const cha
 }
 
 std::string reword(const CLI::ParseError& e) {
-    const std::string what = e.what();
+    std::string what = e.what();
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
         const std::string name = what.substr(0, what.find(':'));
         if (what.find("missing") != std::string::npos) return fmt::format("{} needs a value", name);

@@ -78,7 +78,7 @@ std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>&
         if (w == "=") continue;  // bash splits "--since=7d" into three words
         if (pending) {
             pending = nullptr;
-        } else if (w.rfind("-", 0) == 0 && w.size() > 1) {
+        } else if (w.rfind('-', 0) == 0 && w.size() > 1) {
             if (w.find('=') != std::string::npos) continue;
             CLI::Option* o = option_named(*node, w);
             if (!o && node != &app) o = option_named(app, w);  // global options come anywhere
@@ -100,7 +100,7 @@ std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>&
     }
     if (pending) {
         candidates = values_for(*pending, typed, node->get_name(), exercise_ids);
-    } else if (current.rfind("-", 0) == 0) {
+    } else if (current.rfind('-', 0) == 0) {
         for (CLI::App* n : {node, &app}) {
             for (auto* o : n->get_options())
                 for (const auto& l : o->get_lnames()) candidates.push_back("--" + l);

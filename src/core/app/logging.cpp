@@ -22,6 +22,7 @@ void skip_entries(std::vector<Entry>& entries, const std::vector<std::string>& s
         auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.exercise_id == id; });
         if (it == entries.end()) {
             std::vector<std::string> ids;
+            ids.reserve(entries.size());
             for (const auto& e : entries) ids.push_back(e.exercise_id);
             throw UsageError(fmt::format("--skip: '{}' is not in the last plan ({})", id, join(ids, ", ")));
         }

@@ -30,7 +30,7 @@ std::string known_exercise(const std::string& id, const std::optional<Journal>& 
     if (done.contains(id)) return id;
     const Catalogue catalogue = load_catalogue();
     if (catalogue.find(id)) return id;
-    if (const std::string lower = lowercase(id); done.contains(lower) || catalogue.find(lower)) return lower;
+    if (std::string lower = lowercase(id); done.contains(lower) || catalogue.find(lower)) return lower;
     std::vector<std::string> known;
     for (const auto& [logged, _] : done) known.push_back(logged);
     for (const auto& e : catalogue.exercises())

@@ -125,6 +125,7 @@ std::vector<Diagnostic> cross_check(const std::vector<ParsedFile>& files, const 
         }
     auto exists = [&](const std::string& id) { return seen.count(id) > 0 || base.find(id) != nullptr; };
     std::vector<std::string> ids;  // for suggestions, each once
+    ids.reserve(seen.size() + base.exercises().size());
     for (const auto& [id, _] : seen) ids.push_back(id);
     for (const auto& e : base.exercises())
         if (!seen.count(e.id)) ids.push_back(e.id);

@@ -131,6 +131,7 @@ void fit(std::vector<Line>& lines, std::size_t height) {
 // The texts, with blank lines above the foot to the height.
 std::vector<std::string> fill(const std::vector<Line>& lines, std::size_t height) {
     std::vector<std::string> shown;
+    shown.reserve(std::max(lines.size(), height));
     for (const auto& l : lines) shown.push_back(l.text);
     const auto tail = std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.bottom; });
     while (shown.size() < height) shown.insert(shown.end() - tail, "");

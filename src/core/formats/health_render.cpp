@@ -25,7 +25,7 @@ void render_backups(std::ostream& out, const LogHealth& h, const Style& st) {
 
 std::string format_bytes(std::uintmax_t n) {
     if (n < 1024) return fmt::format("{} B", n);
-    if (n < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(n) / 1024);
+    if (n < std::uintmax_t{1024} * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(n) / 1024);
     return fmt::format("{:.1f} MiB", static_cast<double>(n) / (1024.0 * 1024.0));
 }
 

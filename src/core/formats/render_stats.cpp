@@ -116,7 +116,7 @@ void render_heatmap(std::ostream& out, const Stats& st, const Style& style) {
         const std::string_view label = weekday_name((st.week_start + row) % 7);
         std::string line = fmt::format("{}{}  ", static_cast<char>(label[0] - 'a' + 'A'), label.substr(1));
         for (int w = 0; w < heatmap_weeks; ++w) {
-            const auto i = static_cast<std::size_t>(7 * w + row);
+            const auto i = std::size_t{7} * static_cast<std::size_t>(w) + static_cast<std::size_t>(row);
             const Date d = st.heat_from + days{static_cast<int>(i)};
             if (d > st.today) break;
             line += shade(heat_level(st.heat_seconds[i]));

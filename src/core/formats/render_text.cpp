@@ -12,12 +12,14 @@ namespace {
 
 std::string names_of(const std::vector<Equipment>& items, std::string_view none) {
     std::vector<std::string> out;
+    out.reserve(items.size());
     for (auto e : items) out.emplace_back(name_of(e));
     return out.empty() ? std::string(none) : join(out, ",");
 }
 
 std::string names_of(const std::vector<Goal>& items) {
     std::vector<std::string> out;
+    out.reserve(items.size());
     for (auto g : items) out.emplace_back(name_of(g));
     return join(out, ",");
 }

@@ -200,6 +200,61 @@ std::vector<Session> sessions_of_backup(const fs::path& backup) {
     return out;
 }
 
+// Every session that can be read whole from a copy of the log at from,
+// made in a private directory beside to and removed with it.
+std::vector<Session> salvage_copy(const fs::path& from, const fs::path& to, Salvage& result) {
+    std::vector<Session> salvaged;
+    const WorkDir work(to);
+    const fs::path copy = work.dir / "log.db";
+    copy_file_bytes(from, copy);
+    const fs::path wal = from.string() + "-wal";
+    const bool has_wal = path_kind(wal, "read the log") == PathKind::regular;
+    if (has_wal) copy_file_bytes(wal, copy.string() + "-wal");
+    const auto db = open_copy(copy, has_wal, result.header_rebuilt);
+    if (!db) throw NoResult(fmt::format("nothing in {} can be read as an SQLite database; no new log was made", from.string()));
+    for (const std::int64_t id : candidate_ids(*db)) {
+        Session s;
+        const Read r = read_one(*db, id, s);
+        if (r == Read::unreadable) result.unreadable.push_back(id);
+        if (r != Read::found) continue;
+        try {
+            s.id = 0;
+            check_session(s);
+            salvaged.push_back(std::move(s));
+        } catch (const Error&) {
+            ++result.invalid;
+        }
+    }
+    return salvaged;
+}
+
+// The sessions of the newest backup that can be read that the salvage lacks.
+void add_from_backup(const fs::path& log, std::vector<Session>& salvaged, Salvage& result) {
+    std::set<std::string> have;
+    for (const Session& s : salvaged) have.insert(s.uuid);
+    for (const BackupInfo& b : list_backups(log, false)) {
+        std::vector<Session> kept;
+        try {
+            kept = sessions_of_backup(b.file);
+        } catch (const std::exception&) {
+            continue;  // that backup cannot be read either: the one before it
+        }
+        for (Session& s : kept) {
+            if (have.count(s.uuid)) continue;
+            try {
+                s.id = 0;
+                check_session(s);
+            } catch (const Error&) {
+                continue;
+            }
+            salvaged.push_back(std::move(s));
+            ++result.from_backup;
+        }
+        result.backup = b.file;
+        return;
+    }
+}
+
 }  // namespace
 
 Salvage recover_log(const fs::path& from, const std::optional<fs::path>& to_given, const JournalOptions& options,
@@ -215,66 +270,23 @@ Salvage recover_log(const fs::path& from, const std::optional<fs::path>& to_give
     Salvage result;
     result.from = from;
     result.to = to;
-    std::vector<Session> salvaged;
-    {
-        if (to.has_parent_path()) make_private_dirs(to.parent_path(), options.warn);
-        const WorkDir work(to);
-        const fs::path copy = work.dir / "log.db";
-        copy_file_bytes(from, copy);
-        const fs::path wal = from.string() + "-wal";
-        const bool has_wal = path_kind(wal, "read the log") == PathKind::regular;
-        if (has_wal) copy_file_bytes(wal, copy.string() + "-wal");
-        const auto db = open_copy(copy, has_wal, result.header_rebuilt);
-        if (!db) throw NoResult(fmt::format("nothing in {} can be read as an SQLite database; no new log was made", from.string()));
-        for (const std::int64_t id : candidate_ids(*db)) {
-            Session s;
-            const Read r = read_one(*db, id, s);
-            if (r == Read::unreadable) result.unreadable.push_back(id);
-            if (r != Read::found) continue;
-            try {
-                s.id = 0;
-                check_session(s);
-                salvaged.push_back(std::move(s));
-            } catch (const Error&) {
-                ++result.invalid;
-            }
-        }
-    }
-    if (with_backup) {
-        std::set<std::string> have;
-        for (const Session& s : salvaged) have.insert(s.uuid);
-        for (const BackupInfo& b : list_backups(from, false)) {
-            std::vector<Session> kept;
-            try {
-                kept = sessions_of_backup(b.file);
-            } catch (const std::exception&) {
-                continue;  // that backup cannot be read either: the one before it
-            }
-            for (Session& s : kept) {
-                if (have.count(s.uuid)) continue;
-                try {
-                    s.id = 0;
-                    check_session(s);
-                } catch (const Error&) {
-                    continue;
-                }
-                salvaged.push_back(std::move(s));
-                ++result.from_backup;
-            }
-            result.backup = b.file;
-            break;
-        }
-    }
+    if (to.has_parent_path()) make_private_dirs(to.parent_path(), options.warn);
+    std::vector<Session> salvaged = salvage_copy(from, to, result);
+    if (with_backup) add_from_backup(from, salvaged, result);
     if (salvaged.empty()) throw NoResult(fmt::format("no session could be read from {}; no new log was made", from.string()));
     std::sort(salvaged.begin(), salvaged.end(), [](const Session& a, const Session& b) { return a.started < b.started; });
     std::size_t next = 0;
-    Journal::store(to, [&]() -> std::optional<Session> {
-        if (next == salvaged.size()) return std::nullopt;
-        return std::move(salvaged[next++]);
-    }, [&](const Session& s) {
-        ++result.sessions;
-        result.entries += static_cast<std::int64_t>(s.entries.size());
-    }, options);
+    Journal::store(
+        to,
+        [&]() -> std::optional<Session> {
+            if (next == salvaged.size()) return std::nullopt;
+            return std::move(salvaged[next++]);
+        },
+        [&](const Session& s) {
+            ++result.sessions;
+            result.entries += static_cast<std::int64_t>(s.entries.size());
+        },
+        options);
     return result;
 }
 

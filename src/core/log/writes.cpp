@@ -101,7 +101,7 @@ private:
         SQLite::Statement e(db_, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", journal_detail::entry_columns));
         e.bind(1, static_cast<int64_t>(t.id));
         while (e.executeStep()) t.entries.push_back(journal_detail::read_entry(e, 0));
-        const auto same_entry = [](Entry a, Entry b) {
+        const auto same_entry = [](Entry a, const Entry& b) {
             a.exercise_name = b.exercise_name;  // the catalogue's, not the session's
             return a == b;
         };

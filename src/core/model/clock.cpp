@@ -237,7 +237,7 @@ int parse_duration(std::string_view text, std::string_view option) {
         any = true;
     }
     if (!any) throw UsageError(fmt::format("{}: cannot read '{}' as a duration such as 8m, 90s or 1h15m", option, text));
-    if (total > 24 * 3600) throw UsageError(fmt::format("{}: {} is longer than a day", option, text));
+    if (total > 24L * 3600) throw UsageError(fmt::format("{}: {} is longer than a day", option, text));
     return static_cast<int>(total);
 }
 

@@ -315,7 +315,7 @@ bool fits(const Exercise& e, const PlanRequest& r) {
 std::uint64_t seed_for_day(std::chrono::sys_days today) {
     const std::chrono::year_month_day ymd{today};
     return static_cast<std::uint64_t>(static_cast<int>(ymd.year())) * 10000 +
-           static_cast<unsigned>(ymd.month()) * 100 + static_cast<unsigned>(ymd.day());
+           std::uint64_t{static_cast<unsigned>(ymd.month())} * 100 + static_cast<unsigned>(ymd.day());
 }
 
 Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,

@@ -401,7 +401,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     // One pass over the entries from the earliest day needed: the period, the
     // heat map and the last three weeks (pain warnings).
     st.heat_from = period_start(st.to, Period::week, rq.week_start) - days{7 * (heatmap_weeks - 1)};
-    st.heat_seconds.assign(7 * heatmap_weeks, 0);
+    st.heat_seconds.assign(std::size_t{7} * heatmap_weeks, 0);
     // (Never before the first session: an early --since costs nothing.)
     const Date dawn = sys_days{year{0} / 1 / 1};
     const auto first_logged = src.first_day(rq.filter, dawn, st.to);
