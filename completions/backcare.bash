@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bash completion for backcare. The candidates come from the program itself
 # (backcare __complete), so they follow its options and your own exercises.
 _backcare() {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fish completion for backcare. The candidates come from the program itself
 # (backcare __complete), so they follow its options and your own exercises.
 function __backcare_complete

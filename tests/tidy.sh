@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs clang-tidy with the checks in .clang-tidy over the sources in src/, as
 # many at once as there are processors, with the compile commands of a build
 # tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "app.hpp"
 #include "command_line.hpp"
 #include "complete.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare catalogue list|show|lint: browse exercises, check a person's files.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

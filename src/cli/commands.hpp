@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // One function pair per subcommand: setup binds flags to an options struct,
 // run does the work with the context. Defined in the subcommand's own file.

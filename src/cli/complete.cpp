@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare __complete WORD...: what the shells' completion scripts ask for.
 // Candidates come from the same CLI11 definition that parses the command
 // line, and the values from the core's own lists, so nothing is written twice.

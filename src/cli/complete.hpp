@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Shell completion: the candidates for the last of the words typed after
 // "backcare" (it may be empty), from the parser's own definition.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare config: the effective settings, where each came from, and the files.
 #include <CLI/CLI.hpp>
 

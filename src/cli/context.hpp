@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // What every command may use, built once in main from the process's
 // environment and global options. Commands take it as a parameter.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare due: for cron and prompts. Exit 0 when a session is due, 1 when not.
 #include <CLI/CLI.hpp>
 

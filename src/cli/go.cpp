@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare go: a routine run at the terminal, paced second by second, then logged.
 #include <algorithm>
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare history, undo, delete: see and correct the log.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare log: record a completed session, typed, from the last plan, or
 // many from standard input.
 

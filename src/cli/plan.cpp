@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare plan: build a routine for the goal, time and place at hand.
 #include <iostream>
 

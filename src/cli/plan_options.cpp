@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "plan_options.hpp"
 
 #include <CLI/CLI.hpp>

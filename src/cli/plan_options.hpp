@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The options that choose a routine, shared by `plan` and `go`.
 #include "context.hpp"

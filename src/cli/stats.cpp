@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare stats: progress over a period, for people and for scripts.
 #include <CLI/CLI.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare export / import: the whole log as JSON Lines or CSV, and back.
 #include <fstream>
 

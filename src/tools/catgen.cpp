@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Build step: reads catalogue/*.toml with the program's own loader and
 // validator, fails the build on any problem, and writes C++ that constructs
 // the same exercises, so the built-ins cost no parsing at run time.

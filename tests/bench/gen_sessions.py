@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes N generated sessions (4 exercises each) as backcare JSON Lines.
 Usage: gen_sessions.py N [sessions-per-day] > sessions.jsonl"""
 import json, sys, uuid, random, datetime

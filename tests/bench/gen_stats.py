@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes N generated sessions (4 exercises each) spread evenly over the DAYS
 days that end on END, for stats.sh: as backcare JSON Lines on standard output,
 or with --timew DIR as Timewarrior data files in DIR (one interval per

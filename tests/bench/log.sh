@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The log's costs, in one run:
 #  - `backcare log` of one session against the sqlite3 shell inserting one
 #    row into the same file (target: <= 1.5x);

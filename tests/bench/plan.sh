@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Times `backcare plan` against `backcare --version` (the bare start-up) in
 # one hyperfine run and prints the ratio. Target: plan <= 1.3x start-up.
 # Then the same with a 10-year log (10,956 sessions), where plan reads which

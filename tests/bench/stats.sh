@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The cost of `backcare stats` over ten years, in one run:
 #  - `backcare stats --since all` and `--since all --by week` on a 10-year log
 #    (3 sessions a day of 4 exercises: 10,956 sessions, 43,824 entries) and on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Runs the built backcare binary in a fresh temporary HOME with its own
 // XDG_* directories and a pinned clock, and captures what it does.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "log_helpers.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Helpers for the session-log tests (log, history, undo, delete, export,
 // import, due and the reliability tests): processes started outside

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Bad input from issue 2: each is refused with one clear line, a documented
 // status, nothing on stdout, and nothing changed on disk (in particular the
 // remembered last plan is neither written nor replaced).

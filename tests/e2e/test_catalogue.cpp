@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare catalogue list|show|lint, and a person's own catalogue files.
 #include <algorithm>
 #include <regex>

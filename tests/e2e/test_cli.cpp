@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command line as a whole: version, help, and how usage mistakes are refused.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Colour: --color always|never|auto, NO_COLOR, TERM=dumb, and terminals versus pipes.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The completion scripts in completions/, run in real bash, fish and zsh
 // against the built binary: candidates, and the options --help declares.
 #include <filesystem>

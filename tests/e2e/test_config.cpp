@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare config, and where settings come from: flag > environment > config file > default.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

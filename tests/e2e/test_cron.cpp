@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The README's "Scripting and cron" recipes, run as cron runs them: /bin/sh
 // with only HOME, LOGNAME, SHELL and PATH (backcare's directory standing for
 // /usr/local/bin), no terminal and no XDG_* variables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The README, the man page and --help describe the same program as the code.
 #include <filesystem>
 #include <regex>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare due: exit 0 when a session is due, 1 when not, 2 or more on error.
 #include <filesystem>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Edges found by trying backcare as a new user: full disks, directories given
 // as files, files from spreadsheets, retried and repeated input, short ids,
 // terminal control characters in notes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare go: a guided routine, driven through tmux as a person at an 80x24
 // terminal would (keys, a resize, Ctrl-C), and run without a terminal.
 #include <chrono>

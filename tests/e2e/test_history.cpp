@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare history, undo and delete.
 #include <filesystem>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare log: typed sessions, their options, --plan, and sessions from standard input.
 #include <filesystem>
 #include <regex>

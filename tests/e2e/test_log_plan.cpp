@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare plan reads the log: exercises done lately give way to others.
 #include <algorithm>
 

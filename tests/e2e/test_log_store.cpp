@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The log's file: private whatever the umask, untouched by reading, refused
 // (and left as it was) when it is not ours, and bad values never reach it.
 #include <chrono>

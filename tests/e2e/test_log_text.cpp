@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Free text is data (notes kept verbatim everywhere), and calendar days are
 // the days where the session was logged.
 #include <filesystem>

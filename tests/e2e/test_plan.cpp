@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare plan: formats, rules every routine keeps, determinism, variety, the remembered plan.
 #include <algorithm>
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Doses that move with the log: weeks of sessions logged with --at, and the
 // plan's doses going up, then down after a painful session, and pausing.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The log under stress: many writers at once, a writer that holds the lock,
 // and processes killed part-way. Bounded: about a minute in all on 2 cores.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Terminal manners: a reader that stops early ends backcare quietly (the
 // SIGPIPE convention), and Ctrl-C ends it with 130 leaving the log sound.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare stats: golden outputs on a fixture log, totals that add up, the
 // calendar's edges in pinned time zones, and every bad input refused.
 #include <filesystem>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // backcare export and import: round trips, idempotence, merging, all or nothing.
 #include <filesystem>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the catalogue loader, fed a person's catalogue file.
 //
 // parse_catalogue() promises never to throw on bad content: every problem is a

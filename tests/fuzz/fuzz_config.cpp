@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the config loader, fed a person's config.toml.
 //
 // backcare::Error (a DataError naming file, line and column) is the expected

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the dose notation ("2x10x5s@red"), as typed after "ID:".
 //
 // UsageError is the expected answer to bad notation. A dose that parses must

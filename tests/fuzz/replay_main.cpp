@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Replays inputs through a fuzz target without libFuzzer, so that every seed
 // and every input that ever crashed is re-run by ctest with the normal
 // compiler. Arguments are files or directories (every regular file below a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs backcare's libFuzzer targets for a bounded time under ASan and UBSan.
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]

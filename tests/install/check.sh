@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cmake --install puts every file in its GNUInstallDirs place, and the
 # installed program works from any prefix, also after the prefix is moved.
 # Usage: tests/install/check.sh BUILD_DIR

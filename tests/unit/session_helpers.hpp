@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Helpers for the tests of the session log: time zones, umask, instants,
 // errors, file bytes and sessions built from the built-in catalogue.

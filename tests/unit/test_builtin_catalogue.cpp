@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The built-in catalogue compiled in from catalogue/*.toml.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Catalogue class and load_catalogue over a directory of files.
 #include <catch2/catch.hpp>
 

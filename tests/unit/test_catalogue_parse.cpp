@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Catalogue files: parse_catalogue, cross_check and diagnostics.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Instants, local dates and the ways people write them (clock.hpp).
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // config.toml and the option parsers (settings.hpp).
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Dose notation, descriptions and time estimates (dose.hpp).
 #include <catch2/catch.hpp>
 

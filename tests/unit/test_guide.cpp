@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The guided routine's timeline and keys (guide.hpp).
 #include <catch2/catch.hpp>
 

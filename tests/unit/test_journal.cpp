@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The session log on SQLite (journal.hpp), with files in a temporary directory.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Migrating logs of every earlier schema version to journal_schema (journal.hpp).
 #include <catch2/catch.hpp>
 

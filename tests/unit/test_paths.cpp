@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where backcare's files live (paths.hpp), with a map for the environment.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The routine planner (planner.hpp).
 #include <catch2/catch.hpp>
 

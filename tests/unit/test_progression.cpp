@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Doses that follow the history (progression.hpp), and the planner using them.
 #include <catch2/catch.hpp>
 

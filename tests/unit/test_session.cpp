@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sessions: uuids, start times with offsets, local dates, pain and checks (session.hpp).
 #include <catch2/catch.hpp>
 

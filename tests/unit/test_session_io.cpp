@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sessions in and out: typed items, JSON Lines, CSV and the remembered plan (session_entry.hpp,
 // session_json.hpp, session_csv.hpp, session_reader.hpp).
 #include <catch2/catch.hpp>

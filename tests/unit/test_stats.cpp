@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Progress summaries (stats.hpp): calendar arithmetic, streaks, pain
 // warnings, and whole summaries computed from logs in a temporary directory.
 #include <algorithm>

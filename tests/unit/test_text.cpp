@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text helpers (text.hpp).
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The last plan shown, kept in the state directory for `log --plan` and
 // `go --last`. Written and read only here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routines.hpp"
 
 #include "progression.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Routines for a request, from the log's recent history: which exercises were
 // done lately (for variety) and how (for the doses progression gives).

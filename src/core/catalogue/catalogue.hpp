@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The exercise catalogue: the built-in exercises plus a person's own files.
 #include <filesystem>

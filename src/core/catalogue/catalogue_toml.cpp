@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Catalogue files: TOML to Exercise, with every problem located.
 #include <algorithm>
 #include <map>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Reading config.toml (TOML, so it lives beside the catalogue files).
 #include <filesystem>

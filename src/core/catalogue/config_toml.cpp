@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // config.toml: every key optional, every problem located.
 #include <algorithm>
 #include <fstream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "toml_reader.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Reading untrusted TOML with every problem reported at its file, line and
 // column. Included only by the loaders (toml11 is heavy to compile).

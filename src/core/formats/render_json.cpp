@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JSON output of plans and catalogue entries: stable key order, versioned.
 #include <ctime>
 

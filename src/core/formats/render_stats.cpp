@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Output of `backcare stats`: text for people, JSON and CSV for scripts.
 #include <cmath>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text, TSV and Markdown output of plans and catalogue entries.
 #include <algorithm>
 

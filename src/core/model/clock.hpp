@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Instants, local calendar dates (in the process's time zone, TZ) and the
 // ways people write them on the command line.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A concrete dose (what one session prescribes or records) and its notation.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The exercise model shared by the catalogue, the planner and the log.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A logged session and its entries, as stored in the journal.
 #include <chrono>

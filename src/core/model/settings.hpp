@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Settings from the config file, and the request a plan is built from.
 #include <filesystem>

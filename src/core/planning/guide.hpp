@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A routine as a timeline a person follows (`backcare go`): getting into
 // position, each rep paced at the exercise's tempo, holds counted down, each

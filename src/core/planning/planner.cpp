@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "planner.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Builds a routine from the catalogue: pure, deterministic for a seed.
 #include <chrono>

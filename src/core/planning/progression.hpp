@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Doses that follow the person's own history. The rules, as backcare(1)
 // documents them:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Progress summaries for `backcare stats`, computed in one streaming pass over
 // the log's entries into per-day and per-exercise totals, so memory grows with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Where backcare's files live, following the XDG Base Directory spec.
 #include <filesystem>

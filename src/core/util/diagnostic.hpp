@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A problem found in a file, reported as "file:line:column: message" and,
 // where the source line is known, that line with a caret under the spot.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Typed errors. Each carries the exit status documented in backcare(1);
 // main() catches them once and prints "backcare: error: <message>".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // How text output looks on this stream: colour, Unicode symbols, width.
 #include <string>
