@@ -22,10 +22,8 @@
 #include "files.hpp"
 #include "invocation.hpp"
 #include "text.hpp"
+#include "version.hpp"
 
-#ifndef BACKCARE_VERSION
-#define BACKCARE_VERSION "0.0.0"
-#endif
 
 namespace backcare::cli {
 namespace {
@@ -69,7 +67,7 @@ JournalOptions journal_options_for(const std::vector<Command>& commands, const E
 
 // The parser, its global options bound to g, and every subcommand.
 std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
-    app.set_version_flag("-V,--version", "backcare " BACKCARE_VERSION);
+    app.set_version_flag("-V,--version", std::string("backcare ") + program_version());
     app.require_subcommand(1);
     app.fallthrough();
     app.add_option("--db", g.db, "The log's SQLite file (default: $XDG_DATA_HOME/backcare/backcare.db)")->type_name("PATH");
