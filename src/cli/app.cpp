@@ -83,11 +83,14 @@ std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
     return commands;
 }
 
-// The completion scripts' question: never an error, never a prompt.
+// The completion scripts' question: never an error, never a prompt. Exits
+// 3, printing nothing, where a file name is wanted: the shell completes it.
 int answer_completion(CLI::App& app, int argc, const char* const* argv, const Environment& env, std::ostream& out) {
     const ExerciseIds ids = [&] { return exercise_ids(env, builtin_catalogue()); };
-    for (const auto& c : complete(app, std::vector<std::string>(argv + 2, argv + argc), ids)) out << c << '\n';
-    return 0;
+    const ExerciseDose dose = [&](const std::string& id) { return exercise_dose(env, builtin_catalogue(), id); };
+    const Completion c = complete(app, std::vector<std::string>(argv + 2, argv + argc), ids, dose);
+    for (const auto& candidate : c.candidates) out << candidate << '\n';
+    return c.files ? 3 : 0;
 }
 
 // Parses the command line; an exit status when that is all there is to do

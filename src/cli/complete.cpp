@@ -65,18 +65,56 @@ std::vector<std::string> values_for(const CLI::Option& o, const std::string& cur
         return {"today", "yesterday", "7d", "4w", "3m", "1y", "all"};
     }
     if (base == "N" && o.get_lnames().front() == "level") return {"1", "2", "3"};
-    return {};  // free text, numbers and files: the shell's own completion
+    return {};  // free text and numbers: nothing to offer
+}
+
+bool wants_file(const CLI::Option& o) {
+    const std::string type = o.get_type_name();
+    return type == "FILE" || type == "PATH" || type.rfind("FILE", 0) == 0;
+}
+
+// After "ID:" in log, the exercise's own dose; else the ids.
+std::vector<std::string> items_for(const std::string& typed, const ExerciseIds& exercise_ids, const ExerciseDose& dose_of) {
+    const auto colon = typed.find(':');
+    if (colon == std::string::npos) return exercise_ids();
+    const std::string id = typed.substr(0, colon);
+    const auto dose = dose_of ? dose_of(id) : std::nullopt;
+    if (!dose) return {};
+    return {id + ":" + *dose};
+}
+
+// The candidates for a positional argument of node, the words typed so far there counted.
+Completion positional(CLI::App& node, std::size_t given, const std::string& typed, const ExerciseIds& exercise_ids,
+                      const ExerciseDose& dose_of) {
+    Completion c;
+    for (auto* o : node.get_options()) {
+        if (!o->get_positional()) continue;
+        // A positional that takes one value, given already: nothing more goes there.
+        if (o->get_items_expected_max() == 1 && given >= 1) return c;
+        if (wants_file(*o)) {
+            c.files = true;
+            return c;
+        }
+        if (o->get_type_name().rfind("ID", 0) == 0 && node.get_name() != "delete") {
+            c.candidates = node.get_name() == "log" ? items_for(typed, exercise_ids, dose_of) : exercise_ids();
+            return c;
+        }
+    }
+    return c;
 }
 
 }  // namespace
 
-std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>& words, const ExerciseIds& exercise_ids) {
+Completion complete(CLI::App& app, const std::vector<std::string>& words, const ExerciseIds& exercise_ids,
+                    const ExerciseDose& dose_of) {
     CLI::App* node = &app;
     CLI::Option* pending = nullptr;  // an option whose value comes next
-    const std::string current = words.empty() ? "" : words.back();
+    std::size_t given = 0;           // positional words of the command so far
+    // Without bash-completion, bash splits "--since=7d" into "--since", "=", "7d": a lone "=" typed last is an empty value.
+    const std::string current = words.empty() || words.back() == "=" ? "" : words.back();
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const std::string& w = words[i];
-        if (w == "=") continue;  // bash splits "--since=7d" into three words
+        if (w == "=") continue;
         if (pending) {
             pending = nullptr;
         } else if (w.rfind('-', 0) == 0 && w.size() > 1) {
@@ -87,6 +125,8 @@ std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>&
         } else if (auto subs = visible_subcommands(*node); !subs.empty()) {
             for (auto* s : subs)
                 if (s->get_name() == w) node = s;
+        } else {
+            ++given;
         }
     }
     std::vector<std::string> candidates;
@@ -100,6 +140,7 @@ std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>&
         typed = current.substr(prefix.size());
     }
     if (pending) {
+        if (wants_file(*pending)) return {{}, true};
         candidates = values_for(*pending, typed, node->get_name(), exercise_ids);
     } else if (current.rfind('-', 0) == 0) {
         for (CLI::App* n : {node, &app}) {
@@ -110,13 +151,14 @@ std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>&
     } else if (auto subs = visible_subcommands(*node); !subs.empty()) {
         for (auto* s : subs) candidates.push_back(s->get_name());
     } else {
-        for (auto* o : node->get_options())
-            if (o->get_positional() && o->get_type_name().rfind("ID", 0) == 0 && node->get_name() != "delete")
-                candidates = exercise_ids();
+        Completion p = positional(*node, given, typed, exercise_ids, dose_of);
+        if (p.files) return p;
+        candidates = std::move(p.candidates);
     }
-    std::vector<std::string> out;
+    Completion out;
     for (auto& c : candidates)
-        if (c.rfind(typed, 0) == 0 && std::find(out.begin(), out.end(), prefix + c) == out.end()) out.push_back(prefix + c);
+        if (c.rfind(typed, 0) == 0 && std::find(out.candidates.begin(), out.candidates.end(), prefix + c) == out.candidates.end())
+            out.candidates.push_back(prefix + c);
     return out;
 }
 

@@ -3,6 +3,7 @@
 // Shell completion: the candidates for the last of the words typed after
 // "backcare" (it may be empty), from the parser's own definition.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,15 @@ namespace backcare::cli {
 
 // The exercise ids to offer, asked for only when an id is wanted.
 using ExerciseIds = std::function<std::vector<std::string>()>;
+// The dose notation of an exercise's level-1 dose ("10x5s"), for "ID:"; nullopt for an unknown id.
+using ExerciseDose = std::function<std::optional<std::string>(const std::string& id)>;
 
-std::vector<std::string> complete(CLI::App& app, const std::vector<std::string>& words, const ExerciseIds& exercise_ids);
+struct Completion {
+    std::vector<std::string> candidates;
+    bool files = false;  // a file name is wanted: the shell's own completion takes over
+};
+
+Completion complete(CLI::App& app, const std::vector<std::string>& words, const ExerciseIds& exercise_ids,
+                    const ExerciseDose& dose_of = {});
 
 }  // namespace backcare::cli

@@ -36,13 +36,31 @@ e2e::Result shell(const Home& h, const std::string& program, std::vector<std::st
     return e2e::run(p);
 }
 
-// Candidates bash offers for a command line (the last word is being completed; a
-// trailing space starts a new, empty one), after sourcing bash-completion and ours.
-std::vector<std::string> bash_complete(const Home& h, const std::string& line) {
+// What bash offers for a command line (the last word is being completed; a
+// trailing space starts a new, empty one), after sourcing bash-completion and
+// ours: the candidates, and whether it falls back to file names.
+struct BashOffer {
+    std::vector<std::string> candidates;
+    bool files = false;
+};
+
+BashOffer bash_offer(const Home& h, const std::string& line) {
+    // The words as readline splits them: at spaces, and at = and : (each a word of its own).
     const std::string script = R"(
 source /usr/share/bash-completion/bash_completion
 source ")" + completions("backcare.bash") + R"("
-read -ra COMP_WORDS <<< "$1"
+exec 3>&2
+compopt() { echo "compopt $*" >&3; }
+COMP_WORDS=()
+for w in $1; do
+    while [[ $w == *[=:]* ]]; do
+        head=${w%%[=:]*}
+        [[ -n $head ]] && COMP_WORDS+=("$head")
+        COMP_WORDS+=("${w:${#head}:1}")
+        w=${w:${#head}+1}
+    done
+    [[ -n $w ]] && COMP_WORDS+=("$w")
+done
 [[ $1 == *" " ]] && COMP_WORDS+=("")
 COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
 COMP_LINE=$1
@@ -53,10 +71,14 @@ printf '%s\n' "${COMPREPLY[@]}"
     const auto r = shell(h, "/bin/bash", {"-c", script, "bash", line});
     INFO("bash: " << r.err);
     REQUIRE(r.status == 0);
-    auto out = e2e::lines(r.out);
-    std::erase(out, "");
-    return out;
+    BashOffer offer;
+    offer.candidates = e2e::lines(r.out);
+    std::erase(offer.candidates, "");
+    offer.files = contains(r.err, "compopt -o default");
+    return offer;
 }
+
+std::vector<std::string> bash_complete(const Home& h, const std::string& line) { return bash_offer(h, line).candidates; }
 
 std::vector<std::string> fish_complete(const Home& h, const std::string& line) {
     const auto r = shell(h, "/usr/bin/fish", {"--no-config", "-c", "source " + completions("backcare.fish") + "; complete -C '" + line + "'"});
@@ -89,10 +111,39 @@ TEST_CASE("bash completes commands, options, values and exercise ids, the person
     CHECK(bash_complete(h, "backcare log chin") == Strings{"chin-tuck"});
     CHECK(bash_complete(h, "backcare stats --exercise clinic") == Strings{"clinic-wall-lean"});
     CHECK(bash_complete(h, "backcare stats --since ") == Strings{"today", "yesterday", "7d", "4w", "3m", "1y", "all"});
-    CHECK(bash_complete(h, "backcare stats --since=4") == Strings{"--since=4w"});  // a word bash did not split
-    // Files where a file is wanted: bash's own completion (-o default) takes over.
+    // A value in the same word as its option, and a dose after an id: only what follows the = or : goes in.
+    CHECK(bash_complete(h, "backcare stats --since=4") == Strings{"4w"});
+    CHECK(bash_complete(h, "backcare plan --format=") == Strings{"text", "json", "tsv", "markdown"});
+    CHECK(bash_complete(h, "backcare plan --format=js") == Strings{"json"});
+    CHECK(bash_complete(h, "backcare log chin-tuck:") == Strings{"10x3s"});
+    CHECK(bash_complete(h, "backcare log cat-cow:10 chin-tuck:") == Strings{"10x3s"});
+    // Files only where a file is wanted: then bash's own completion takes over.
     h.write("sessions.jsonl", "");
-    CHECK(bash_complete(h, "backcare import ").empty());
+    const BashOffer import = bash_offer(h, "backcare import ");
+    CHECK(import.candidates.empty());
+    CHECK(import.files);
+    CHECK(bash_offer(h, "backcare --db ").files);
+    // After a complete argument, nothing more goes there: no second id, and no files.
+    const BashOffer shown = bash_offer(h, "backcare catalogue show cat-cow ");
+    CHECK(shown.candidates.empty());
+    CHECK_FALSE(shown.files);
+    CHECK_FALSE(bash_offer(h, "backcare log chin-tuck:").files);
+    CHECK_FALSE(bash_offer(h, "backcare log nosuchexercise:").files);
+}
+
+TEST_CASE("the bash completion script passes shellcheck", "[completion]") {
+    if (!fs::exists("/usr/bin/shellcheck")) {
+        WARN("shellcheck is not installed; .ci/run installs it");
+        return;
+    }
+    e2e::Proc p;
+    p.program = "/usr/bin/shellcheck";
+    p.args = {"-s", "bash", completions("backcare.bash")};
+    p.env = {"PATH=/usr/bin:/bin"};
+    p.cwd = fs::temp_directory_path();
+    const auto r = e2e::run(p);
+    INFO(r.out);
+    CHECK(r.status == 0);
 }
 
 TEST_CASE("bash completes exactly the long options each command's --help declares", "[completion]") {
@@ -122,6 +173,8 @@ TEST_CASE("fish completes commands, values and ids", "[completion]") {
     CHECK(std::find(options.begin(), options.end(), "--exercise") != options.end());
     h.write("sessions.jsonl", "");
     CHECK(fish_complete(h, "backcare import sess") == Strings{"sessions.jsonl"});
+    CHECK(fish_complete(h, "backcare log chin-tuck:") == Strings{"chin-tuck:10x3s"});
+    CHECK(fish_complete(h, "backcare catalogue show cat-cow sess").empty());  // one id, and no file there
 }
 
 TEST_CASE("zsh completes commands and values at an interactive prompt", "[completion][serial]") {

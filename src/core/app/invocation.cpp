@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "dose.hpp"
 #include "errors.hpp"
 #include "text.hpp"
 
@@ -74,6 +75,25 @@ Style output_style(std::string_view color, const Terminal& terminal, const Envir
         }
     }
     return st;
+}
+
+namespace {
+
+Catalogue person_catalogue(const Environment& env, const Catalogue& builtin) {
+    try {
+        return load_catalogue(builtin, Paths(env, std::nullopt, std::nullopt).catalogue_dir());
+    } catch (const std::exception&) {
+        return builtin;
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> exercise_dose(const Environment& env, const Catalogue& builtin, const std::string& id) {
+    const Catalogue all = person_catalogue(env, builtin);
+    const Exercise* e = all.find(id);
+    if (!e) return std::nullopt;
+    return format_dose(dose_at_level(*e, 1));
 }
 
 std::vector<std::string> exercise_ids(const Environment& env, const Catalogue& builtin) {

@@ -44,5 +44,8 @@ Style output_style(std::string_view color, const Terminal&, const Environment&);
 // directory that cannot be read leaves the built-in ones. Never throws:
 // completion is never an error.
 std::vector<std::string> exercise_ids(const Environment&, const Catalogue& builtin);
+// The dose notation of that exercise's level-1 dose ("10x5s"); nullopt for
+// an id in neither. Never throws.
+std::optional<std::string> exercise_dose(const Environment&, const Catalogue& builtin, const std::string& id);
 
 }  // namespace backcare
