@@ -23,7 +23,7 @@ Json list_json(const Home& h, const std::vector<std::string>& filters = {}) {
     INFO("stderr: " << r.err);
     REQUIRE(r.status == 0);
     const Json j = Json::parse(r.out);
-    REQUIRE(j.at("schema") == 1);
+    REQUIRE(j.at("schema") == 2);
     return j.at("exercises");
 }
 
@@ -243,7 +243,7 @@ TEST_CASE("catalogue show text: facts, steps, cautions, and the not-medical-advi
     CHECK(contains(quiet.out, "Cautions"));
 }
 
-TEST_CASE("catalogue show --format json: the whole exercise, schema 1", "[catalogue][show]") {
+TEST_CASE("catalogue show --format json: the whole exercise, schema 2", "[catalogue][show]") {
     Home h;
     const auto all = list_json(h);
     for (const auto& listed : all) {
@@ -252,9 +252,9 @@ TEST_CASE("catalogue show --format json: the whole exercise, schema 1", "[catalo
         const auto r = h.run({"catalogue", "show", id, "--format", "json"});
         REQUIRE(r.status == 0);
         Json e = Json::parse(r.out);
-        CHECK(e.at("schema") == 1);
+        CHECK(e.at("schema") == 2);
         CHECK(e.at("id") == id);
-        for (const char* key : {"name", "goals", "kind", "areas", "equipment", "position", "desk_friendly", "laterality",
+        for (const char* key : {"name", "goals", "kind", "areas", "equipment", "position", "desk_friendly", "side",
                                 "level", "dose", "steps", "cues", "benefits", "cautions", "easier", "harder", "source",
                                 "origin"}) {
             INFO(key);

@@ -89,7 +89,7 @@ TEST_CASE("global --color always leaves machine formats alone", "[color]") {
     REQUIRE(h.run({"--color", "always", "plan", "--seed", "3"}).status == 0);
     const auto saved = e2e::read_file(h.state_dir() / "last-plan.json");
     CHECK_FALSE(has_ansi(saved));
-    CHECK(nlohmann::json::parse(saved).at("schema") == 1);
+    CHECK(nlohmann::json::parse(saved).at("schema") == 2);
 }
 
 TEST_CASE("on a terminal auto colours, but NO_COLOR, TERM=dumb and --color never do not", "[color][tty]") {

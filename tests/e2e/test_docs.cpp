@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The README, the man page and --help describe the same program as the code.
+#include <ctime>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -7,7 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "harness.hpp"
+#include "log_helpers.hpp"
 
 using e2e::Home;
 using e2e::listed_commands;
@@ -97,7 +101,7 @@ TEST_CASE("the man pages render without a warning and carry the program's versio
     const std::string said = h.run({"--version"}).out;
     REQUIRE(said.rfind("backcare ", 0) == 0);
     if (said.find('-') == std::string::npos) CHECK(said == version);
-    for (const char* page : {"backcare.1", "backcare-catalogue.5", "backcare-config.5"}) {
+    for (const char* page : {"backcare.1", "backcare-catalogue.5", "backcare-config.5", "backcare-files.5"}) {
         const std::string path = std::string(BACKCARE_MAN_DIR) + "/" + page;
         INFO(path);
         REQUIRE(std::filesystem::exists("/usr/bin/groff"));  // .ci/run installs groff-base
@@ -114,4 +118,55 @@ TEST_CASE("the man pages render without a warning and carry the program's versio
         CHECK(text.find("@PROJECT_VERSION@") == std::string::npos);  // every placeholder filled
         CHECK(text.find("@BACKCARE_MAN_DATE@") == std::string::npos);
     }
+}
+
+TEST_CASE("mandoc finds nothing in the man pages, style included", "[docs]") {
+    if (!std::filesystem::exists("/usr/bin/mandoc")) {
+        WARN("mandoc is not installed; .ci/run installs it");
+        return;
+    }
+    Home h;
+    for (const char* page : {"backcare.1", "backcare-catalogue.5", "backcare-config.5", "backcare-files.5"}) {
+        const std::string path = std::string(BACKCARE_MAN_DIR) + "/" + page;
+        INFO(path);
+        e2e::Proc p;
+        p.program = "/usr/bin/mandoc";
+        p.args = {"-T", "lint", "-W", "style", path};
+        p.env = h.environment();
+        p.cwd = h.dir();
+        const auto r = e2e::run(p);
+        CHECK(r.out.empty());
+        CHECK(r.status == 0);
+    }
+}
+
+TEST_CASE("backcare-files(5): its example queries run, read-only, on a log and give what the log holds", "[docs]") {
+    Home h;
+    // Now, for SQLite's date('now'): the sessions are logged at the real time.
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    h.set("BACKCARE_NOW", stamp);
+    REQUIRE(h.run({"log", "cat-cow:10", "chin-tuck:10", "--duration", "10m"}).status == 0);
+    REQUIRE(h.run({"log", "cat-cow:8", "--duration", "5m"}).status == 0);
+    std::string page = e2e::read_file(e2e::source_path("man/backcare-files.5"));
+    // The SQL of each example, as a shell would pass it: groff's escapes undone.
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{{"\\(aq", "'"}, {"\\-", "-"}, {"\\e", "\\"}})
+        for (std::size_t at; (at = page.find(from)) != std::string::npos;) page.replace(at, from.size(), to);
+    std::vector<std::string> queries;
+    for (std::size_t at = 0; (at = page.find("\"SELECT", at)) != std::string::npos;) {
+        const auto end = page.find('"', at + 1);
+        queries.push_back(page.substr(at + 1, end - at - 1));
+        at = end;
+    }
+    REQUIRE(queries.size() == 2);
+    SQLite::Database db(e2e::logs::db_path(h), SQLite::OPEN_READONLY);
+    SQLite::Statement days(db, queries[0]);
+    REQUIRE(days.executeStep());
+    CHECK(days.getColumn(1).getInt() == 2);
+    CHECK(days.getColumn(2).getInt() == 15);
+    SQLite::Statement done(db, queries[1]);
+    REQUIRE(done.executeStep());
+    CHECK(done.getColumn(0).getString() == "cat-cow");
+    CHECK(done.getColumn(1).getInt() == 2);
 }

@@ -131,7 +131,7 @@ TEST_CASE("go: a routine at the terminal, start to end, logged with pain scores 
     CHECK(session["pain_after"] == 2);
     CHECK(session["note"] == "easy today");
     CHECK(statuses(session) == std::vector<std::string>{"done", "done"});
-    CHECK(session["entries"][0]["exercise"] == "chin-tuck");
+    CHECK(session["entries"][0]["id"] == "chin-tuck");
     CHECK(session["duration_seconds"].get<int>() > 30);
 }
 

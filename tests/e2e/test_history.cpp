@@ -175,7 +175,7 @@ TEST_CASE("delete by number, by uuid and by uuid prefix; an unknown one exits 1"
     Home h;
     const Four f = log_four(h);
     // By number: "oldest" was logged second, so it is number 2.
-    REQUIRE(f.oldest.at("id") == 2);
+    REQUIRE(f.oldest.at("number") == 2);
     auto r = h.run({"delete", "2"});
     INFO("stderr: " << r.err);
     REQUIRE(r.status == 0);

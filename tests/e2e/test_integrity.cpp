@@ -37,7 +37,7 @@ std::string generated(int n, int offset = 0) {
 // The highest session number in the log, from history.
 std::int64_t newest_number(const Home& h) {
     std::int64_t most = 0;
-    for (const auto& s : history_json(h, {"--limit", "0"})) most = std::max<std::int64_t>(most, s.at("id").get<std::int64_t>());
+    for (const auto& s : history_json(h, {"--limit", "0"})) most = std::max<std::int64_t>(most, s.at("number").get<std::int64_t>());
     return most;
 }
 

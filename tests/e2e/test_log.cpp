@@ -31,7 +31,7 @@ Json log_json(const Home& h, std::vector<std::string> args) {
 
 void check_entry(const Json& e, const std::string& id, int sets, int reps, int hold, const std::string& load = "") {
     INFO("entry " << e.dump());
-    CHECK(e.at("exercise") == id);
+    CHECK(e.at("id") == id);
     CHECK(!e.at("name").get<std::string>().empty());
     CHECK(e.at("sets") == sets);
     CHECK(e.at("reps") == reps);
@@ -81,7 +81,7 @@ TEST_CASE("log --format json prints the stored session with every field", "[log]
     const Json s = log_json(h, {"cat-cow:10", "childs-pose:30s", "--pain-before", "3", "--pain-after", "1", "--note",
                                 "upper back stiff", "--at", "2026-11-23T08:15", "--duration", "8m"});
     INFO(s.dump());
-    CHECK(s.at("id") == 1);
+    CHECK(s.at("number") == 1);
     CHECK(is_uuid(s.at("uuid").get<std::string>()));
     CHECK(s.at("started") == "2026-11-23T08:15:00+00:00");
     CHECK(s.at("date") == "2026-11-23");
@@ -94,7 +94,7 @@ TEST_CASE("log --format json prints the stored session with every field", "[log]
     REQUIRE(s.at("entries").size() == 2);
 
     const Json second = log_json(h, {"cat-cow:12"});
-    CHECK(second.at("id") == 2);
+    CHECK(second.at("number") == 2);
     CHECK(second.at("uuid") != s.at("uuid"));
     CHECK(second.at("pain_before").is_null());
     CHECK(second.at("pain_after").is_null());
@@ -152,7 +152,7 @@ TEST_CASE("log --dry-run stores nothing and creates no database", "[log]") {
     const auto j = h.run({"log", "childs-pose:30s", "-n", "--format", "json"});
     REQUIRE(j.status == 0);
     const Json s = Json::parse(j.out);
-    CHECK(s.at("entries").at(0).at("exercise") == "childs-pose");
+    CHECK(s.at("entries").at(0).at("id") == "childs-pose");
     CHECK(s.at("origin") == "typed");
     CHECK_FALSE(std::filesystem::exists(h.dir() / "data"));
 
@@ -254,12 +254,12 @@ TEST_CASE("log --plan records the remembered plan's exercises as planned", "[log
     for (std::size_t i = 0; i < e.size(); ++i) {
         INFO("planned: " << planned[i].dump() << "\nlogged: " << e[i].dump());
         const Json& d = planned[i].at("dose");
-        CHECK(e[i].at("exercise") == planned[i].at("id"));
+        CHECK(e[i].at("id") == planned[i].at("id"));
         CHECK(e[i].at("name") == planned[i].at("name"));
         CHECK(e[i].at("sets") == d.at("sets"));
         CHECK(e[i].at("reps") == d.at("reps"));
         CHECK(e[i].at("hold_seconds") == d.at("hold_seconds"));
-        CHECK(e[i].at("side") == (d.at("per_side").get<bool>() ? "each" : "both"));
+        CHECK(e[i].at("side") == d.at("side"));
         CHECK(e[i].at("status") == "done");
     }
     CHECK(history_json(h).at(0) == s);
@@ -276,7 +276,7 @@ TEST_CASE("log --plan --skip ID marks that exercise skipped", "[log][plan]") {
     REQUIRE(s.at("entries").size() == plan.at("exercises").size());
     for (const auto& e : s.at("entries")) {
         INFO(e.dump());
-        CHECK(e.at("status") == (e.at("exercise") == skipped ? "skipped" : "done"));
+        CHECK(e.at("status") == (e.at("id") == skipped ? "skipped" : "done"));
     }
     // A skipped exercise takes no time.
     CHECK(s.at("duration_seconds").get<int>() < all.at("duration_seconds").get<int>());

@@ -101,7 +101,7 @@ const std::set<std::string> floor_positions{"hands-knees", "kneeling", "prone", 
 // The rules every routine keeps, whatever was asked.
 void check_routine(const Json& plan, const std::map<std::string, Json>& catalogue, int minutes) {
     INFO(plan.dump(2));
-    CHECK(plan.at("schema") == 1);
+    CHECK(plan.at("schema") == 2);
     CHECK(plan.at("minutes") == minutes);
     const auto& items = plan.at("exercises");
     CHECK(items.size() >= 3);
@@ -142,7 +142,7 @@ void check_routine(const Json& plan, const std::map<std::string, Json>& catalogu
             CHECK(hold >= known.at("dose").at("hold_seconds")[0].get<int>());
             CHECK(hold <= known.at("dose").at("hold_seconds")[1].get<int>());
         }
-        CHECK(dose.at("per_side").get<bool>() == (known.at("laterality") == "each-side"));
+        CHECK(dose.at("side") == known.at("side"));
         // The notation says the same as the dose's fields.
         const auto notation = read_notation(item.at("notation").get<std::string>());
         INFO("notation " << item.at("notation"));
@@ -164,7 +164,7 @@ void check_routine(const Json& plan, const std::map<std::string, Json>& catalogu
 
 }  // namespace
 
-TEST_CASE("plan --format json: schema 1, 3 to 6 exercises with doses, within the minutes", "[plan][json]") {
+TEST_CASE("plan --format json: schema 2, 3 to 6 exercises with doses, within the minutes", "[plan][json]") {
     Home h;
     const auto catalogue = catalogue_by_id(h);
     for (int minutes : {5, 10, 20}) {
@@ -259,7 +259,7 @@ TEST_CASE("plan --format tsv: one line per exercise with 11 tab-separated fields
         CHECK(fields[5] == std::to_string(item.at("dose").at("sets").get<int>()));
         CHECK(fields[6] == std::to_string(item.at("dose").at("reps").get<int>()));
         CHECK(fields[7] == std::to_string(item.at("dose").at("hold_seconds").get<int>()));
-        CHECK(fields[8] == (item.at("dose").at("per_side").get<bool>() ? "each-side" : "both"));
+        CHECK(fields[8] == item.at("dose").at("side"));
         CHECK(fields[9] == std::to_string(item.at("seconds").get<int>()));
         CHECK(fields[10] == item.at("cue"));
     }
@@ -386,7 +386,7 @@ TEST_CASE("plan remembers the plan as the same JSON as --format json, privately"
     REQUIRE(json.status == 0);
     REQUIRE(std::filesystem::exists(file));
     CHECK(e2e::read_file(file) == json.out);
-    CHECK(Json::parse(e2e::read_file(file)).at("schema") == 1);
+    CHECK(Json::parse(e2e::read_file(file)).at("schema") == 2);
 
     struct stat st {};
     REQUIRE(::stat(h.state_dir().c_str(), &st) == 0);

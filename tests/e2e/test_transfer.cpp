@@ -9,6 +9,7 @@
 
 using e2e::contains;
 using e2e::Home;
+using e2e::Result;
 using namespace e2e::logs;
 namespace fs = std::filesystem;
 
@@ -52,9 +53,9 @@ TEST_CASE("export --format csv has the documented header and one row per entry",
     const auto records = csv_records(csv);
     REQUIRE(!records.empty());
     CHECK(records[0] == std::vector<std::string>{"uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after",
-                                                 "note", "origin", "position", "exercise", "name", "sets", "reps",
+                                                 "note", "origin", "position", "id", "name", "sets", "reps",
                                                  "hold_seconds", "side", "load", "status", "planned_sets", "planned_reps",
-                                                 "planned_hold"});
+                                                 "planned_hold_seconds"});
     std::size_t entries = 0;
     for (const auto& s : history_json(h)) entries += s.at("entries").size();
     CHECK(records.size() == entries + 1);
@@ -76,7 +77,7 @@ TEST_CASE("export jsonl and csv round-trip through import into a fresh home", "[
     const std::string jsonl = export_of(a, "jsonl");
     const std::string csv = export_of(a, "csv");
     Json original = history_json(a);
-    for (auto& s : original) s.erase("id");
+    for (auto& s : original) s.erase("number");
 
     for (const auto& [format, text] : std::vector<std::pair<std::string, std::string>>{{"jsonl", jsonl}, {"csv", csv}}) {
         INFO("through " << format);
@@ -90,7 +91,7 @@ TEST_CASE("export jsonl and csv round-trip through import into a fresh home", "[
         CHECK(export_of(b, "jsonl") == jsonl);
         CHECK(export_of(b, "csv") == csv);
         Json copy = history_json(b);
-        for (auto& s : copy) s.erase("id");
+        for (auto& s : copy) s.erase("number");
         CHECK(copy == original);
         // The database is private here too.
         CHECK(mode_of(db_path(b)) == 0600);
@@ -329,4 +330,48 @@ TEST_CASE("import refuses a bad planned dose with its file and line, and stores 
         e2e::expect_error(h.run({"log", "-"}, input), 65, {"<stdin>:2:", fragments.front()});
         CHECK(h.snapshot() == before);
     }
+}
+
+TEST_CASE("exports of earlier versions still import: schema 1 JSON Lines and the older CSV header", "[transfer][formats]") {
+    Home h;
+    // Schema 1: no "schema", the session's number as "id", an entry's exercise as "exercise", goal null.
+    const std::string v1 =
+        R"({"id":7,"uuid":"0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b","started":"2026-11-20T18:30:00+01:00","date":"2026-11-20",)"
+        R"("duration_seconds":300,"goal":null,"pain_before":3,"pain_after":2,"note":"old","origin":"typed","entries":)"
+        R"([{"exercise":"cat-cow","name":"Cat-cow","sets":1,"reps":10,"hold_seconds":0,"side":"both","load":"","status":"done",)"
+        R"("planned":{"sets":1,"reps":10,"hold_seconds":0}}]})" "\n";
+    REQUIRE(h.run({"import", "-"}, v1).status == 0);
+    const Json back = Json::parse(h.run({"export"}).out);
+    CHECK(back.at("schema") == 2);
+    CHECK(back.at("goal") == "balanced");
+    CHECK(back.at("entries").at(0).at("id") == "cat-cow");
+    CHECK_FALSE(back.contains("number"));  // a log's own numbers stay out of its export
+    // The older CSV header: "exercise" and "planned_hold".
+    const std::string csv = "uuid,started,date,duration_seconds,goal,pain_before,pain_after,note,origin,position,exercise,name,"
+                            "sets,reps,hold_seconds,side,load,status,planned_sets,planned_reps,planned_hold\r\n"
+                            "1b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b,2026-11-21T18:30:00+01:00,2026-11-21,60,,,,,typed,1,childs-pose,"
+                            "Child's pose,1,0,30,both,,done,1,0,30\r\n";
+    REQUIRE(h.run({"import", "-"}, csv).status == 0);
+    const auto lines = e2e::lines(h.run({"export"}).out);
+    REQUIRE(lines.size() == 2);
+    CHECK(Json::parse(lines[1]).at("entries").at(0).at("planned").at("hold_seconds") == 30);
+    // What a newer backcare wrote is refused, naming it, and nothing is stored.
+    const std::string v3 = R"({"schema":3,"started":"2026-11-22T18:30:00Z","entries":["cat-cow:10"]})" "\n";
+    e2e::expect_error(h.run({"import", "-"}, v3), 65, {"<stdin>:1:", "newer backcare"});
+    e2e::expect_error(h.run({"import", "-"}, R"({"started":"2026-11-22T18:30:00Z","entries":[{"id":"cat-cow","exercise":"cat-cow"}]})" "\n"),
+                      65, {"<stdin>:1:", "'id' and 'exercise'"});
+    CHECK(count_sessions(db_path(h)) == 2);
+}
+
+TEST_CASE("a plan remembered by an earlier version is still logged", "[transfer][formats]") {
+    Home h;
+    h.write("state/backcare/last-plan.json",
+            R"({"schema":1,"goal":"balanced","total_seconds":120,"exercises":[)"
+            R"({"id":"cat-cow","name":"Cat-cow","dose":{"sets":1,"reps":8,"hold_seconds":0,"rest_seconds":0,"per_side":false}},)"
+            R"({"id":"levator-scapula-stretch","name":"Levator scapulae stretch","dose":{"sets":1,"reps":0,"hold_seconds":20,"rest_seconds":0,"per_side":true}}]})");
+    const Result r = h.run({"log", "--plan", "--format", "json"});
+    REQUIRE(r.status == 0);
+    const Json s = Json::parse(r.out);
+    CHECK(s.at("entries").at(1).at("side") == "each");
+    CHECK(s.at("entries").at(0).at("side") == "both");
 }

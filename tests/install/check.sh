@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/first" >/dev/null
 for f in bin/backcare \
-         share/man/man1/backcare.1.gz share/man/man5/backcare-catalogue.5.gz share/man/man5/backcare-config.5.gz \
+         share/man/man1/backcare.1.gz share/man/man5/backcare-catalogue.5.gz share/man/man5/backcare-config.5.gz share/man/man5/backcare-files.5.gz \
          share/bash-completion/completions/backcare share/zsh/site-functions/_backcare \
          share/fish/vendor_completions.d/backcare.fish \
          share/doc/backcare/copyright share/doc/backcare/changelog.gz \

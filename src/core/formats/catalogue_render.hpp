@@ -11,7 +11,8 @@
 
 namespace backcare {
 
-inline constexpr int catalogue_json_schema = 1;
+// 2: an exercise's "side" ("both" or "each", as sessions say it; was "laterality").
+inline constexpr int catalogue_json_schema = 2;
 
 void render_catalogue_text(std::ostream&, const std::vector<const Exercise*>&, const Style&);
 void render_catalogue_tsv(std::ostream&, const std::vector<const Exercise*>&);

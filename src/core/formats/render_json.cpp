@@ -25,8 +25,8 @@ Json range(const Range& r) {
 }
 
 Json dose_json(const Dose& d) {
-    return Json{{"sets", d.sets},           {"reps", d.reps},   {"hold_seconds", d.hold},
-                {"rest_seconds", d.rest},   {"per_side", d.per_side}};
+    return Json{{"sets", d.sets},         {"reps", d.reps}, {"hold_seconds", d.hold},
+                {"rest_seconds", d.rest}, {"side", std::string(name_of(d.per_side ? Side::each : Side::both))}};
 }
 
 Json exercise_object(const Exercise& e) {
@@ -39,7 +39,7 @@ Json exercise_object(const Exercise& e) {
         {"equipment", names(e.equipment)},
         {"position", std::string(name_of(e.position))},
         {"desk_friendly", e.desk_friendly},
-        {"laterality", std::string(name_of(e.laterality))},
+        {"side", std::string(name_of(side_of(e.laterality)))},
         {"level", e.level},
         {"dose",
          {{"sets", range(e.dose.sets)},

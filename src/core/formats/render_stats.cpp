@@ -594,12 +594,13 @@ std::string stats_json(const Stats& st) {
 }
 
 void render_stats_csv(std::ostream& out, const Stats& st) {
-    out << "start,end,sessions,entries,done,skipped,seconds,minutes,target_met,pain_before,pain_after\n";
+    // CRLF, as export's CSV and RFC 4180; no text field, so nothing a spreadsheet could run.
+    out << "start,end,sessions,entries,done,skipped,seconds,minutes,target_met,pain_before,pain_after\r\n";
     for (const auto& p : st.periods) {
         const auto& t = p.totals;
         const auto before = average(t.pain_before_sum, t.pain_before_n);
         const auto after = average(t.pain_after_sum, t.pain_after_n);
-        out << fmt::format("{},{},{},{},{},{},{},{:.1f},{},{},{}\n", format_date(p.start), format_date(p.end), t.sessions,
+        out << fmt::format("{},{},{},{},{},{},{},{:.1f},{},{},{}\r\n", format_date(p.start), format_date(p.end), t.sessions,
                            t.done + t.skipped, t.done, t.skipped, t.seconds, static_cast<double>(t.seconds) / 60,
                            st.by == Period::week ? (t.sessions >= st.weekly_target ? "yes" : "no") : "",
                            before ? fmt::format("{:.2f}", *before) : "", after ? fmt::format("{:.2f}", *after) : "");

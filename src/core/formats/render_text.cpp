@@ -117,7 +117,7 @@ void render_plan_tsv(std::ostream& out, const Routine& routine) {
         const Dose& d = item.dose;
         out << ++n << '\t' << item.exercise.id << '\t' << tsv_field(item.exercise.name) << '\t'
             << name_of(item.exercise.kind) << '\t' << format_dose(d) << '\t' << d.sets << '\t' << d.reps << '\t'
-            << d.hold << '\t' << name_of(d.per_side ? Laterality::each_side : Laterality::both) << '\t' << item.seconds << '\t'
+            << d.hold << '\t' << name_of(d.per_side ? Side::each : Side::both) << '\t' << item.seconds << '\t'
             << tsv_field(item.exercise.cue()) << '\n';
     }
 }
@@ -166,7 +166,7 @@ void render_catalogue_tsv(std::ostream& out, const std::vector<const Exercise*>&
         const Dose d = dose_at_level(*e, 1);
         out << e->id << '\t' << tsv_field(e->name) << '\t' << names_of(e->goals) << '\t' << name_of(e->kind) << '\t'
             << name_of(e->position) << '\t' << names_of(e->equipment, "") << '\t' << (e->desk_friendly ? "yes" : "no")
-            << '\t' << name_of(e->laterality) << '\t' << e->level << '\t' << format_dose(d) << '\t' << tsv_field(e->origin)
+            << '\t' << name_of(side_of(e->laterality)) << '\t' << e->level << '\t' << format_dose(d) << '\t' << tsv_field(e->origin)
             << '\n';
     }
 }

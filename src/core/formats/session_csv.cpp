@@ -13,8 +13,8 @@
 namespace backcare {
 
 const char* const session_csv_header =
-    "uuid,started,date,duration_seconds,goal,pain_before,pain_after,note,origin,position,exercise,name,sets,reps,"
-    "hold_seconds,side,load,status,planned_sets,planned_reps,planned_hold";
+    "uuid,started,date,duration_seconds,goal,pain_before,pain_after,note,origin,position,id,name,sets,reps,"
+    "hold_seconds,side,load,status,planned_sets,planned_reps,planned_hold_seconds";
 
 namespace {
 
@@ -32,7 +32,14 @@ const std::vector<std::string>& csv_columns() {
 
 // The text fields a session's first row gives, and those every row gives.
 constexpr std::string_view head_text[] = {"uuid", "started", "date", "goal", "note", "origin"};
-constexpr std::string_view entry_text[] = {"exercise", "name", "side", "load", "status"};
+constexpr std::string_view entry_text[] = {"id", "name", "side", "load", "status"};
+
+// The names of older exports' columns, read as today's.
+std::string canonical_column(const std::string& name) {
+    if (name == "exercise") return "id";
+    if (name == "planned_hold") return "planned_hold_seconds";
+    return name;
+}
 
 }  // namespace
 
@@ -123,13 +130,15 @@ bool read_csv_record(std::istream& in, std::vector<std::string>& fields, int& li
 
 CsvColumns::CsvColumns(const std::vector<std::string>& header) : size_(header.size()) {
     for (std::size_t i = 0; i < header.size(); ++i) {
-        if (std::find(csv_columns().begin(), csv_columns().end(), header[i]) == csv_columns().end())
+        const std::string column = canonical_column(header[i]);
+        if (std::find(csv_columns().begin(), csv_columns().end(), column) == csv_columns().end())
             throw UsageError(fmt::format("unknown column '{}' (expected the header of 'backcare export --format csv')",
-                                         header[i].substr(0, 40)));
-        index_[header[i]] = i;
+                                         printable(header[i].substr(0, 40))));
+        if (!index_.emplace(column, i).second)
+            throw UsageError(fmt::format("the column '{}' is in the header twice", column));
     }
-    for (const char* required : {"started", "exercise"})
-        if (!index_.count(required)) throw UsageError(fmt::format("the header has no '{}' column", required));
+    for (const char* required : {"started", "id"})
+        if (!index_.count(required)) throw UsageError(fmt::format("the header has no '{}' column (nor 'exercise', as older exports name it)", required));
 }
 
 std::string_view CsvColumns::field(const std::vector<std::string>& record, std::string_view column) const {
@@ -178,7 +187,7 @@ CsvRow::EntryNumbers CsvRow::entry_numbers() const {
     n.hold = number("hold_seconds");
     n.planned_sets = number("planned_sets");
     n.planned_reps = number("planned_reps");
-    n.planned_hold = number("planned_hold");
+    n.planned_hold = number("planned_hold_seconds");
     return n;
 }
 
@@ -198,7 +207,7 @@ void CsvRow::check_text(std::span<const std::string_view> columns) const {
 fields::ReadEntry CsvRow::to_entry(const EntryNumbers& n, const Catalogue& catalogue) const {
     fields::ReadEntry read;
     Entry& e = read.entry;
-    e.exercise_id = fields::exercise_id(csv_text(field("exercise")));
+    e.exercise_id = fields::exercise_id(csv_text(field("id")));
     const auto name = given("name");
     const Exercise* known = fields::name_entry(e, name ? std::optional(csv_text(*name)) : std::nullopt, catalogue);
     e.sets = fields::in_range(n.sets, "sets").value_or(1);

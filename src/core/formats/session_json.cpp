@@ -18,7 +18,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json entry_json(const Entry& e) {
-    Json j{{"exercise", e.exercise_id}, {"name", e.exercise_name}, {"sets", e.sets},
+    Json j{{"id", e.exercise_id}, {"name", e.exercise_name}, {"sets", e.sets},
            {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", std::string(name_of(e.side))},
            {"load", e.load},            {"status", std::string(name_of(e.status))}};
     if (e.planned) j["planned"] = Json{{"sets", e.planned->sets}, {"reps", e.planned->reps}, {"hold_seconds", e.planned->hold}};
@@ -75,10 +75,12 @@ std::optional<PlannedDose> planned_from_json(const Json& j) {
 fields::ReadEntry entry_from_json(const Json& j, const Catalogue& catalogue) {
     if (j.is_string()) return {parse_item(j.get<std::string>(), catalogue)};
     if (!j.is_object()) throw UsageError("an entry must be an object or a string such as \"cat-cow:10\"");
-    check_keys(j, {"exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status", "planned"}, "an entry");
+    // "id", as everywhere; "exercise" in exports before schema 2.
+    check_keys(j, {"id", "exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status", "planned"}, "an entry");
+    if (j.contains("id") && j.contains("exercise")) throw UsageError("an entry has 'id' and 'exercise' (the same, written twice)");
     fields::ReadEntry read;
     Entry& e = read.entry;
-    e.exercise_id = fields::exercise_id(get<std::string>(j, "exercise", ""));
+    e.exercise_id = fields::exercise_id(get<std::string>(j, j.contains("id") ? "id" : "exercise", ""));
     const Exercise* known = fields::name_entry(e, optional_text(j, "name"), catalogue);
     e.sets = optional_int(j, "sets").value_or(1);
     e.reps = optional_int(j, "reps").value_or(0);
@@ -101,8 +103,18 @@ Json parse_object(std::string_view line) {
         throw UsageError("not valid JSON (a number out of range)");
     }
     if (!j.is_object()) throw UsageError("a session must be a JSON object");
-    check_keys(j, {"id", "uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after", "note", "origin", "entries"},
+    // "number" (this log's, read and not kept), and "id" for it before schema 2.
+    check_keys(j, {"schema", "number", "id", "uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after", "note",
+                   "origin", "entries"},
                "a session");
+    if (j.contains("schema")) {
+        const Json& v = j.at("schema");
+        if (!v.is_number_integer() || v.get<long long>() < 1)
+            throw UsageError("'schema' must be a whole number from 1");
+        if (v.get<long long>() > session_json_schema)
+            throw UsageError(fmt::format("the session was written by a newer backcare (schema {}; this one reads up to {}); upgrade backcare",
+                                         v.get<long long>(), session_json_schema));
+    }
     return j;
 }
 
@@ -112,12 +124,13 @@ std::string session_json(const Session& s, bool with_id) {
     Json entries = Json::array();
     for (const Entry& e : s.entries) entries.push_back(entry_json(e));
     Json out;
-    if (with_id) out["id"] = s.id;
+    out["schema"] = session_json_schema;
+    if (with_id) out["number"] = s.id;
     out["uuid"] = s.uuid;
     out["started"] = format_started(s);
     out["date"] = s.local_date();
     out["duration_seconds"] = s.duration;
-    out["goal"] = s.goal ? Json(std::string(name_of(*s.goal))) : Json(nullptr);
+    out["goal"] = std::string(name_of_goal(s.goal));
     out["pain_before"] = s.pain_before ? Json(*s.pain_before) : Json(nullptr);
     out["pain_after"] = s.pain_after ? Json(*s.pain_after) : Json(nullptr);
     out["note"] = s.note;
@@ -165,7 +178,11 @@ PlannedSession read_plan_json(std::string_view text) {
             e.sets = d.at("sets").get<int>();
             e.reps = d.at("reps").get<int>();
             e.hold = d.at("hold_seconds").get<int>();
-            e.side = d.at("per_side").get<bool>() ? Side::each : Side::both;
+            // "side" since schema 2; "per_side" in a plan remembered before.
+            if (d.contains("side"))
+                e.side = parse_side(d.at("side").get<std::string>()).value_or(Side::both);
+            else
+                e.side = d.at("per_side").get<bool>() ? Side::each : Side::both;
             check_entry(e);
             out.entries.push_back(std::move(e));
         }

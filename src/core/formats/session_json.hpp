@@ -11,7 +11,9 @@
 
 namespace backcare {
 
-inline constexpr int session_json_schema = 1;
+// 2: "schema" in every object, "number" for the session's number (was "id"),
+// "id" for an entry's exercise (was "exercise"), "goal" "balanced" (was null).
+inline constexpr int session_json_schema = 2;
 
 // One line of JSON; with_id adds this log's number for the session.
 std::string session_json(const Session&, bool with_id);
