@@ -76,10 +76,17 @@ std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for: no notes or hints");
-    app.footer("Run 'backcare COMMAND --help' for a command's options; 'man backcare' for everything.");
+    const std::string footer = "Run 'backcare help COMMAND' for a command's options; 'man backcare' for everything.";
+    app.footer(footer);
     std::vector<Command> commands;
     for (auto* setup : {setup_plan, setup_go, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config, setup_health})
         for (auto& c : setup(app)) commands.push_back(std::move(c));
+    for (auto& c : setup_help(app)) commands.push_back(std::move(c));
+    // The same last line on every help page: a command's own footer comes first.
+    for (auto& c : commands)
+        for (CLI::App* a = c.app; a && a != &app; a = a->get_parent())
+            if (const std::string own = a->get_footer(); !own.empty() && own.find(footer) == std::string::npos)
+                a->footer(own + "\n\n" + footer);
     return commands;
 }
 
@@ -93,9 +100,21 @@ int answer_completion(CLI::App& app, int argc, const char* const* argv, const En
     return c.files ? 3 : 0;
 }
 
+// Help or the version, written: 0, or 74 when standard output cannot take it.
+int written(std::ostream& out, std::ostream& err, const std::string& text) {
+    errno = 0;
+    out << text;
+    if (out.flush()) return 0;
+    print_error(err, fmt::format("cannot write to standard output: {}", errno ? error_text(errno) : "write error"));
+    return static_cast<int>(Exit::io);
+}
+
 // Parses the command line; an exit status when that is all there is to do
 // (help, the version, or a usage error), nullopt when a command is to run.
 std::optional<int> parse(CLI::App& app, int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    // No command at all: the help, on standard output, as git does (but
+    // with status 0, since nothing went wrong).
+    if (argc <= 1) return written(out, err, app.help());
     try {
         if (auto problem = unknown_word(app, argc, argv)) {
             print_error(err, *problem);
@@ -103,14 +122,11 @@ std::optional<int> parse(CLI::App& app, int argc, const char* const* argv, std::
         }
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
-        out << app.help();  // the help of the subcommand that asked, if any
-        return 0;
+        return written(out, err, app.help());  // the help of the subcommand that asked, if any
     } catch (const CLI::CallForAllHelp&) {
-        out << app.help("", CLI::AppFormatMode::All);
-        return 0;
+        return written(out, err, app.help("", CLI::AppFormatMode::All));
     } catch (const CLI::CallForVersion& e) {
-        out << e.what() << '\n';
-        return 0;
+        return written(out, err, std::string(e.what()) + "\n");
     } catch (const CLI::ParseError& e) {
         print_error(err, reword(e));
         return static_cast<int>(Exit::usage);

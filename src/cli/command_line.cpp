@@ -92,6 +92,16 @@ std::optional<std::string> unknown_word(const CLI::App& app, int argc, const cha
 
 std::string reword(const CLI::ParseError& e) {
     std::string what = e.what();
+    // "--format: jsn not in {text,json}" (CLI::IsMember): in the words of every other message.
+    if (dynamic_cast<const CLI::ValidationError*>(&e)) {
+        const auto colon = what.find(": "), not_in = what.find(" not in {");
+        if (colon != std::string::npos && not_in != std::string::npos && not_in > colon && what.back() == '}') {
+            const std::string name = what.substr(0, colon);
+            const std::string value = what.substr(colon + 2, not_in - colon - 2);
+            const auto allowed = split_list(std::string_view(what).substr(not_in + 9, what.size() - not_in - 10));
+            return fmt::format("{} must be {}, not '{}'", name, join_or(allowed), value);
+        }
+    }
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
         const std::string name = what.substr(0, what.find(':'));
         if (what.find("missing") != std::string::npos) return fmt::format("{} needs a value", name);

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <csignal>
+#include <unistd.h>
 #include <ostream>
 #include <random>
 
@@ -20,6 +21,11 @@ Config Context::config() const { return load_config(paths.config_file(), paths.c
 Catalogue Context::catalogue() const { return load_catalogue(builtin_catalogue(), paths.catalogue_dir()); }
 
 void Context::warn(const std::string& message) const { err << "backcare: warning: " << printable(message) << '\n'; }
+
+void Context::reading_sessions() const {
+    if (!quiet && ::isatty(STDIN_FILENO) == 1)
+        err << "backcare: reading sessions from the terminal, as JSON Lines or CSV; end with Ctrl-D\n" << std::flush;
+}
 
 void Context::stored(std::string what) {
     stored_change = std::move(what);

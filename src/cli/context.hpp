@@ -48,6 +48,9 @@ struct Context {
     // stderr and the command still succeeds, so that a script that retries
     // on failure never stores it twice.
     void stored(std::string what);
+    // Before reading sessions from standard input: when that is a terminal,
+    // a line on stderr says what is awaited, so that it does not seem to hang.
+    void reading_sessions() const;
 };
 
 // How the log is opened: BACKCARE_BUSY_TIMEOUT_MS, for tests, shortens the

@@ -34,6 +34,7 @@ void report(Context& ctx, const LogOptions& o, const Session& s, std::string_vie
 
 int run_batch(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     check_standard_input_request(o.session);
+    ctx.reading_sessions();
     SessionReader reader(ctx.in, "<stdin>", catalogue);
     refuse_future_sessions(reader, ctx.now);
     if (o.dry_run) {

@@ -40,6 +40,7 @@ int run_export(const ExportOptions& o, Context& ctx) {
 int run_import(const ImportOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
     const bool standard_input = o.file == "-";
+    if (standard_input) ctx.reading_sessions();
     std::ifstream file;
     if (!standard_input) file = open_input_file(o.file);
     SessionReader reader(standard_input ? ctx.in : file, standard_input ? "<stdin>" : o.file, catalogue);

@@ -151,7 +151,7 @@ Result Home::run(const std::vector<std::string>& args, const std::string& stdin_
     return e2e::run(p);
 }
 
-Result Home::run_tty(const std::vector<std::string>& args, unsigned short columns) const {
+Result Home::run_tty(const std::vector<std::string>& args, unsigned short columns, const std::string& input) const {
     Proc p;
     p.args = args;
     p.env = environment();
@@ -168,6 +168,8 @@ Result Home::run_tty(const std::vector<std::string>& args, unsigned short column
         ::_exit(127);
     }
     Result r;
+    if (!input.empty() && ::write(master, input.data(), input.size()) != static_cast<ssize_t>(input.size()))
+        throw std::runtime_error("cannot type into the terminal");
     for (;;) {
         char buf[65536];
         const ssize_t n = ::read(master, buf, sizeof buf);

@@ -71,7 +71,8 @@ public:
     std::vector<std::string> environment() const;
     // Runs with stdin, stdout and stderr on one pseudo-terminal of the given
     // width, as a person at a terminal would; everything written is in out.
-    Result run_tty(const std::vector<std::string>& args, unsigned short columns = 80) const;
+    // What is typed (input) is written to the terminal once the program runs.
+    Result run_tty(const std::vector<std::string>& args, unsigned short columns = 80, const std::string& input = "") const;
 
     // Writes a file below dir(), creating parents; returns its path.
     std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) const;

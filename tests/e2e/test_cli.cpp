@@ -8,6 +8,7 @@
 
 using e2e::contains;
 using e2e::Home;
+using Json = nlohmann::json;
 
 TEST_CASE("backcare --version prints the name and version and exits 0", "[cli]") {
     Home h;
@@ -115,7 +116,6 @@ TEST_CASE("an unknown option is refused with status 2, naming it", "[cli][bad-in
 TEST_CASE("no CLI11 exit status (100 or more) ever leaks out: parse errors exit 2", "[cli][bad-input]") {
     Home h;
     const std::vector<std::vector<std::string>> cases{
-        {},
         {"catalogue"},
         {"plan", "--minutes"},
         {"plan", "-m", "5", "-m", "6"},
@@ -146,4 +146,57 @@ TEST_CASE("a bad --format value names the option and the value", "[cli][bad-inpu
     Home h;
     e2e::expect_usage_error(h.run({"plan", "--format", "xml"}), {"--format", "xml"});
     e2e::expect_usage_error(h.run({"--color", "purple", "plan"}), {"--color", "purple"});
+}
+
+TEST_CASE("backcare alone and backcare help: the help on stdout, status 0, and help for any command", "[cli][help]") {
+    Home h;
+    const auto bare = h.run({});
+    CHECK(bare.status == 0);
+    CHECK(bare.err.empty());
+    CHECK(bare.out == h.run({"--help"}).out);
+    CHECK(h.run({"help"}).out == bare.out);
+    for (const auto& command : e2e::listed_commands()) {
+        std::vector<std::string> help{"help"}, flag = command;
+        help.insert(help.end(), command.begin(), command.end());
+        flag.push_back("--help");
+        INFO(Json(command).dump());
+        const auto a = h.run(help), b = h.run(flag);
+        CHECK(a.status == 0);
+        CHECK(a.out == b.out);
+        // The same last line on every help page.
+        CHECK(e2e::lines(a.out).back() == "Run 'backcare help COMMAND' for a command's options; 'man backcare' for everything.");
+    }
+    e2e::expect_usage_error(h.run({"help", "plam"}), {"no command 'plam'", "did you mean plan?"});
+}
+
+TEST_CASE("help and the version that cannot be written: 74, said on stderr", "[cli][help]") {
+    Home h;
+    for (const auto& args : std::vector<std::vector<std::string>>{{"--help"}, {"--version"}, {"plan", "--help"}, {}, {"help", "log"}}) {
+        INFO(Json(args).dump());
+        e2e::Proc p;
+        p.args = args;
+        p.env = h.environment();
+        p.cwd = h.dir();
+        p.stdout_path = "/dev/full";
+        const auto r = e2e::run(p);
+        CHECK(r.status == 74);
+        CHECK(e2e::contains(r.err, "cannot write to standard output"));
+    }
+}
+
+TEST_CASE("CLI11's value errors in the words of every other message", "[cli][bad-input]") {
+    Home h;
+    e2e::expect_usage_error(h.run({"plan", "--format", "jsn"}), {"--format must be text, json, tsv or markdown, not 'jsn'"});
+    e2e::expect_usage_error(h.run({"--color", "purple", "plan"}), {"--color must be auto, always or never, not 'purple'"});
+    e2e::expect_usage_error(h.run({"stats", "--format", "xml"}), {"--format must be text, json or csv, not 'xml'"});
+}
+
+TEST_CASE("log - and import - at a terminal say what they wait for", "[cli][terminal]") {
+    Home h;
+    // At a terminal, with nothing typed (Ctrl-D at once): the hint, then no session.
+    const auto r = h.run_tty({"import", "-"}, 80, "\x04");
+    CHECK(e2e::contains(r.out, "reading sessions from the terminal, as JSON Lines or CSV; end with Ctrl-D"));
+    // Not on a pipe.
+    const auto piped = h.run({"import", "-"}, "");
+    CHECK_FALSE(e2e::contains(piped.err, "reading sessions"));
 }

@@ -121,6 +121,6 @@ TEST_CASE("command line: unknown words are named before CLI11 parses", "[command
     CHECK(run_program({"plam"}).second == "backcare: error: unknown command 'plam'; did you mean 'plan'?\n");
     CHECK(run_program({"plan", "--minuets", "5"}).second ==
           "backcare: error: unknown option '--minuets' for 'backcare plan'; did you mean '--minutes'?\n");
-    CHECK(run_program({}).second == "backcare: error: no command given; see 'backcare --help'\n");
+    CHECK(run_program({}) == std::pair<int, std::string>{0, ""});  // no command: the help, on stdout
     CHECK(run_program({"catalogue"}).second == "backcare: error: 'backcare catalogue' needs a command: list, show or lint\n");
 }
