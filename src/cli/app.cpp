@@ -79,7 +79,7 @@ std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
     const std::string footer = "Run 'backcare help COMMAND' for a command's options; 'man backcare' for everything.";
     app.footer(footer);
     std::vector<Command> commands;
-    for (auto* setup : {setup_plan, setup_go, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config, setup_health})
+    for (auto* setup : {setup_plan, setup_go, setup_log, setup_history, setup_stats, setup_transfer, setup_due, setup_catalogue, setup_config, setup_health, setup_safety})
         for (auto& c : setup(app)) commands.push_back(std::move(c));
     for (auto& c : setup_help(app)) commands.push_back(std::move(c));
     // The same last line on every help page: a command's own footer comes first.

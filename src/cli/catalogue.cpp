@@ -80,7 +80,7 @@ std::vector<Command> setup_catalogue(CLI::App& app) {
     auto list = std::make_shared<ListOptions>();
     auto* l = cat->add_subcommand("list", "List exercises, optionally only those that fit");
     l->add_option("-g,--goal", list->query.goal, "flexibility, strength or posture")->type_name("GOAL");
-    l->add_option("-e,--equipment", list->query.equipment, "Only what this equipment allows: band,wall,chair,mat or none")
+    l->add_option("-e,--equipment", list->query.equipment, "Only what this equipment allows: band,wall,chair,mat,doorway or none")
         ->type_name("LIST");
     l->add_option("-p,--place", list->query.place, "desk, floor or any")->type_name("PLACE");
     l->add_option("-l,--level", list->query.level, "Only exercises up to this level (1 to 3)")->type_name("N");

@@ -29,6 +29,7 @@ std::vector<Command> setup_due(CLI::App&);
 std::vector<Command> setup_stats(CLI::App&);
 std::vector<Command> setup_go(CLI::App&);
 std::vector<Command> setup_health(CLI::App&);
+std::vector<Command> setup_safety(CLI::App&);
 // Given the whole parser: it shows the help of any command.
 std::vector<Command> setup_help(CLI::App&);
 

@@ -12,6 +12,9 @@
 
 #include "builtin_catalogue.hpp"
 #include "errors.hpp"
+#include "first_run.hpp"
+#include "safety_render.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 
 namespace backcare::cli {
@@ -56,5 +59,12 @@ JournalOptions read_journal_options(const Environment& env) {
 }
 
 std::string choices(const std::vector<std::string>& names) { return join(names, "|"); }
+
+void first_routine_safety(Context& ctx) {
+    if (!output_is_terminal() || !first_routine(ctx.paths.safety_shown_file())) return;
+    render_safety_text(ctx.out, ctx.style);
+    ctx.out << '\n'
+            << ctx.style.dim("(Shown before your first routine; 'backcare safety' shows it again.)") << "\n\n";
+}
 
 }  // namespace backcare::cli

@@ -53,6 +53,10 @@ struct Context {
     void reading_sessions() const;
 };
 
+// Before the first routine ever shown at a terminal (never to a pipe): the
+// red flags ('backcare safety'), once.
+void first_routine_safety(Context&);
+
 // How the log is opened: BACKCARE_BUSY_TIMEOUT_MS, for tests, shortens the
 // wait for another writer (UsageError when it is not 0 to 600000).
 JournalOptions read_journal_options(const Environment&);

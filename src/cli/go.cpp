@@ -11,7 +11,9 @@
 #include "errors.hpp"
 #include "guided.hpp"
 #include "guided_run.hpp"
+#include "pain.hpp"
 #include "plan_options.hpp"
+#include "safety_render.hpp"
 #include "session_text.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
@@ -26,6 +28,7 @@ struct GoOptions {
     bool no_log = false;
     bool yes = false;
     bool quiet_bell = false;
+    std::optional<std::string> pain_before;
 };
 
 // The routine's own clock: real time times the scale, in whole
@@ -101,6 +104,7 @@ void run_at_terminal(GuidedRun& run, const Signals& signals, bool keys, bool scr
 struct Questions {
     std::ostream& prompt;
     const Signals& signals;
+    std::size_t width = 80;
 
     std::optional<int> pain(std::string_view when) const {
         for (;;) {
@@ -126,6 +130,26 @@ struct Questions {
             if (answer.empty() || answer == "y" || answer == "yes") return true;
             if (answer == "n" || answer == "no") return false;
             prompt << "Please answer y or n.\n";
+        }
+    }
+
+    // Pain before of 7 or more: 'e' eased, 's' shorter, 'n' not today.
+    char ease(int pain, std::size_t shorter_count) const {
+        for (const auto& line : wrap(fmt::format("Pain {}/10 before you start. Go on with an eased routine (each exercise "
+                                                 "at most its lightest level's dose), a shorter one (the first {}, eased), "
+                                                 "or not today?",
+                                                 pain, shorter_count),
+                                     width))
+            prompt << line << '\n';
+        for (;;) {
+            prompt << "[E]ased, [s]horter or [n]ot today: " << std::flush;
+            const auto line = read_line(prompt, signals);
+            if (!line) return 'n';
+            const std::string answer = lowercase(split_list(*line).empty() ? "" : split_list(*line).front());
+            if (answer.empty() || answer == "e" || answer == "eased") return 'e';
+            if (answer == "s" || answer == "shorter") return 's';
+            if (answer == "n" || answer == "not today" || answer == "not") return 'n';
+            prompt << "Please answer e, s or n.\n";
         }
     }
 
@@ -160,6 +184,9 @@ int log_run(Session s, const GoOptions& o, bool stopped, const Questions* ask, C
         ctx.out << "Logged:\n";
         render_session_text(ctx.out, r.added.front(), ctx.style);
     }
+    // At once, whatever -q says.
+    if (!r.added.empty() && painful(r.added.front()))
+        render_painful_session(ctx.out, r.added.front().pain_before, r.added.front().pain_after, ctx.style);
     return 0;
 }
 
@@ -173,7 +200,7 @@ int run_go(const GoOptions& o, Context& ctx) {
     const double scale = guided_time_scale(ctx.env);
     const Catalogue catalogue = ctx.catalogue();
     const GuidedChoice choice = choice_of(o);
-    const Routine routine = guided_routine(choice, {catalogue, [&] { return plan_request(o.plan, ctx); },
+    Routine routine = guided_routine(choice, {catalogue, [&] { return plan_request(o.plan, ctx); },
                                                     [&] { return ctx.journal(); },
                                                     [&] { return ctx.paths.last_plan_file(); }, local_date(ctx.now)});
 
@@ -181,13 +208,36 @@ int run_go(const GoOptions& o, Context& ctx) {
     const bool screen = output_is_terminal() && ctx.env("TERM").value_or("") != "dumb";
     const bool keys = input_is_terminal();
     const Signals signals;
-    const Questions questions{screen ? ctx.out : ctx.err, signals};
+    const Questions questions{screen ? ctx.out : ctx.err, signals, ctx.style.width};
     const Questions* ask = keys && !o.yes ? &questions : nullptr;
     std::string uuid = ctx.new_uuid();
+    if (!ctx.quiet) {
+        first_routine_safety(ctx);
+        if (routine.pain) render_pain_warning(ctx.out, *routine.pain, ctx.style);
+    }
     std::optional<int> pain_before;
-    if (ask && !o.no_log) {
+    if (o.pain_before) {
+        pain_before = parse_pain(*o.pain_before, "--pain-before");
+    } else if (ask && !o.no_log) {
         if (!ctx.quiet) questions.prompt << "Before you start: how is your back?\n";
         pain_before = ask->pain("now");
+    }
+    if (pain_before && *pain_before >= pain_high) {
+        const std::size_t half = (routine.items.size() + 1) / 2;
+        const char choice = ask ? ask->ease(*pain_before, half) : 'e';
+        if (choice == 'n') {
+            for (const auto& line : wrap("Not today: rest, and move gently as you can. If the pain does not ease, or any sign "
+                                         "in 'backcare safety' applies, see a physiotherapist or doctor. Nothing was logged.",
+                                         ctx.style.width))
+                ctx.out << line << '\n';
+            return 0;
+        }
+        routine = eased_for_pain(std::move(routine), choice == 's');
+        if (!ask && !ctx.quiet)
+            for (const auto& line : wrap(fmt::format("Pain {}/10 before you start: the routine is eased (each exercise at "
+                                                     "most its lightest level's dose).", *pain_before),
+                                         ctx.style.width))
+                ctx.out << line << '\n';
     }
 
     const TerminalSize size = terminal_size(ctx.style.width);
@@ -213,6 +263,9 @@ std::vector<Command> setup_go(CLI::App& app) {
     sub->add_flag("--no-log", o->no_log, "Do not log the session, and ask nothing");
     sub->add_flag("-y,--yes", o->yes, "Ask no questions: log what was done, without pain scores or a note");
     sub->add_flag("--quiet-bell", o->quiet_bell, "No terminal bell at the end of each hold");
+    sub->add_option("--pain-before", o->pain_before,
+                    "Pain now, 0 to 10, instead of the question; 7 or more eases the routine (asked how, at a terminal)")
+        ->type_name("N");
     return {{sub, [o](Context& ctx) { return run_go(*o, ctx); }}};
 }
 

@@ -7,6 +7,8 @@
 
 #include "commands.hpp"
 #include "logging.hpp"
+#include "routines.hpp"
+#include "safety_render.hpp"
 #include "session_input.hpp"
 #include "session_json.hpp"
 #include "session_reader.hpp"
@@ -24,9 +26,11 @@ struct LogOptions {
 
 void report(Context& ctx, const LogOptions& o, const Session& s, std::string_view verb) {
     if (o.format == "json") {
-        ctx.out << session_json(s, s.id != 0) << '\n';
+        ctx.out << logged_session_json(s, s.id != 0) << '\n';
         return;
     }
+    // At once, on stderr: a script's stdout stays as it was.
+    if (painful(s)) render_painful_session(ctx.err, s.pain_before, s.pain_after, Style{false, false, 80});
     if (ctx.quiet) return;
     ctx.out << verb << ":\n";
     render_session_text(ctx.out, s, ctx.style);
@@ -44,10 +48,17 @@ int run_batch(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     // Printed once stored: a refused batch prints nothing.
     std::string stored;
     OnAdded on_added;
-    if (o.format == "json") on_added = [&](const Session& s) { stored += session_json(s, true) + '\n'; };
+    int painful_added = 0;
+    on_added = [&](const Session& s) {
+        if (painful(s)) ++painful_added;
+        if (o.format == "json") stored += logged_session_json(s, true) + '\n';
+    };
     const auto [added, present] = Journal::store(ctx.paths.database(), [&] { return reader.next(); }, on_added,
                                                  ctx.journal_options);
     if (added > 0) ctx.stored(plural(added, "session"));
+    // One warning for the batch, when its painful sessions leave one in force.
+    if (painful_added > 0 && o.format != "json")
+        if (const auto w = pain_warning_on(ctx.journal(), local_date(ctx.now))) render_pain_warning(ctx.err, *w, Style{false, false, 80});
     ctx.out << stored;
     if (o.format == "json") return 0;
     if (!ctx.quiet)
@@ -67,7 +78,7 @@ int run_log(const LogOptions& o, Context& ctx) {
     }
     // A retried log: report the session stored the first time.
     if (o.format == "json" && r.session)
-        ctx.out << session_json(*r.session, true) << '\n';
+        ctx.out << logged_session_json(*r.session, true) << '\n';
     else if (!ctx.quiet && r.session)
         ctx.out << fmt::format("Already logged as session {} ({}); nothing {}\n", r.session->id, s.uuid, o.dry_run ? "would be stored" : "stored");
     else if (!ctx.quiet)

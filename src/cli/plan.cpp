@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
+#include "first_run.hpp"
 #include "remembered_plan.hpp"
 #include "routines.hpp"
 #include "plan_options.hpp"
@@ -41,8 +42,10 @@ int run_plan(const PlanCommandOptions& o, Context& ctx) {
         render_plan_tsv(ctx.out, routine);
     else if (o.format == "markdown")
         render_plan_markdown(ctx.out, routine);
-    else
+    else {
+        if (!ctx.quiet) first_routine_safety(ctx);
         render_plan_text(ctx.out, routine, ctx.style, ctx.quiet, remembered, o.explain);
+    }
     return 0;
 }
 

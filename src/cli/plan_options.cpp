@@ -9,7 +9,7 @@ void add_plan_options(CLI::App& sub, PlanOptions& o) {
     sub.add_option("-g,--goal", o.goal, "flexibility|strength|posture|balanced (default: balanced)")->type_name("GOAL");
     sub.add_option("-m,--minutes", o.minutes, "Time you have, 1 to 90 minutes (default: 10)")->type_name("N");
     sub.add_option("-e,--equipment", o.equipment,
-                   "What is at hand, comma-separated: band,wall,chair,mat or none (default: none)")
+                   "What is at hand, comma-separated: band,wall,chair,mat,doorway or none (default: none; a chair and a doorway are taken to be near except with --place floor)")
         ->type_name("LIST");
     sub.add_option("-p,--place", o.place, "desk (seated or standing), floor, or any (default: any)")->type_name("PLACE");
     sub.add_option("-l,--level", o.level, "Difficulty from 1 to 3 (default: 1)")->type_name("N");

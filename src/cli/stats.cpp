@@ -43,8 +43,9 @@ std::vector<Command> setup_stats(CLI::App& app) {
     sub->footer("Days are local calendar days where each session was logged; weeks start on week_start and are "
                 "measured against weekly_target (see 'backcare config'). Adherence: the weeks that met it (a week not "
                 "yet over counts once it is met), and each entry against the dose planned for it ('backcare log --plan' "
-                "keeps it): full, reduced, skipped or unplanned. Pain warnings: pain after a session of 7/10 or "
-                "more in the last 14 days, or a rise of 2 points over two weeks.");
+                "keeps it): full, reduced, skipped or unplanned. The pain warning: after a session with pain of 7/10 "
+                "or more after it, or 2 or more above pain before it, until a week and 2 sessions without pain rising "
+                "have followed (the same rule in plan, go and due).");
     return {{sub, [o](Context& ctx) { return run_stats(*o, ctx); }}};
 }
 

@@ -221,6 +221,12 @@ std::string read_file(const std::filesystem::path& path) {
 
 std::string source_path(const std::string& relative) { return std::string(BACKCARE_SOURCE_DIR) + "/" + relative; }
 
+std::string unwrap(std::string text) {
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
     std::size_t start = 0;

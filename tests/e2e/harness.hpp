@@ -103,6 +103,8 @@ gid_t nobody_gid();
 
 // The lines of a text, without their newlines.
 std::vector<std::string> lines(const std::string& text);
+// A wrapped paragraph as one line: its line breaks as spaces, the last dropped.
+std::string unwrap(std::string text);
 // Whether the text holds an ANSI escape sequence (colour).
 bool has_ansi(const std::string& text);
 bool contains(const std::string& text, const std::string& fragment);

@@ -255,4 +255,11 @@ Json history_json(const Home& h, const std::vector<std::string>& extra) {
     return Json::parse(r.out);
 }
 
+Json stored_session(const std::string& line) {
+    Json j = Json::parse(line);
+    REQUIRE(j.contains("pain_warning"));
+    j.erase("pain_warning");
+    return j;
+}
+
 }  // namespace e2e::logs

@@ -100,4 +100,8 @@ std::int64_t epoch_of(const std::string& started);
 // unless extra has its own --limit.
 Json history_json(const Home&, const std::vector<std::string>& extra = {});
 
+// One line of `log --format json` as the session stored (as history and
+// export show it): its "pain_warning", which must be there, taken off.
+Json stored_session(const std::string& line);
+
 }  // namespace e2e::logs

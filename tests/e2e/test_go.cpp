@@ -135,6 +135,45 @@ TEST_CASE("go: a routine at the terminal, start to end, logged with pain scores 
     CHECK(session["duration_seconds"].get<int>() > 30);
 }
 
+TEST_CASE("go: pain 8 before asks eased, shorter or not today; pain 9 after is answered at once", "[go][tty][serial][pain]") {
+    SECTION("shorter: the first half, then the warning after it") {
+        Home h;
+        Screen s(h, "--exercises chin-tuck,childs-pose,open-book", "50");
+        s.wait_for("Pain now");
+        s.keys({"8", "Enter"});
+        const std::string asked = s.wait_for("[E]ased, [s]horter or [n]ot today");
+        CHECK(contains(asked, "Pain 8/10 before you start."));
+        CHECK(contains(asked, "a shorter one (the first 2, eased)"));
+        s.keys({"x", "Enter"});
+        CHECK(contains(s.wait_for("Please answer e, s or n."), "Please answer e, s or n."));
+        s.keys({"s", "Enter"});
+        CHECK(contains(s.wait_for("exercise 1 of 2"), "Chin tuck"));
+        s.wait_for("Pain now, after");
+        s.keys({"9", "Enter"});
+        s.wait_for("A note");
+        s.keys({"Enter"});
+        const std::string end = s.wait_for("EXIT=0");
+        CHECK(contains(end, "Logged:"));
+        CHECK(contains(end, "Pain warning: pain after this session was 9/10."));
+        s.expect_terminal_restored();
+        const Json session = only_session(h);
+        CHECK(session["pain_before"] == 8);
+        CHECK(session["pain_after"] == 9);
+        CHECK(session["entries"].size() == 2);
+    }
+    SECTION("not today: nothing run, nothing logged") {
+        Home h;
+        Screen s(h, "--exercises chin-tuck,childs-pose", "50");
+        s.wait_for("Pain now");
+        s.keys({"9", "Enter"});
+        s.wait_for("[E]ased, [s]horter or [n]ot today");
+        s.keys({"n", "Enter"});
+        const std::string end = s.wait_for("EXIT=0");
+        CHECK(contains(end, "Not today: rest"));
+        CHECK_FALSE(fs::exists(db_path(h)));
+    }
+}
+
 TEST_CASE("go: pause and resume", "[go][tty][serial]") {
     Home h;
     Screen s(h, "--yes --exercises chin-tuck,childs-pose", "10");

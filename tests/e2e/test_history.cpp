@@ -20,7 +20,7 @@ Json logged(const Home& h, std::vector<std::string> args) {
     const auto r = h.run(args);
     INFO("stderr: " << r.err);
     REQUIRE(r.status == 0);
-    return Json::parse(r.out);
+    return e2e::logs::stored_session(r.out);
 }
 
 std::vector<std::string> uuids(const Json& sessions) {

@@ -101,7 +101,7 @@ const std::set<std::string> floor_positions{"hands-knees", "kneeling", "prone", 
 // The rules every routine keeps, whatever was asked.
 void check_routine(const Json& plan, const std::map<std::string, Json>& catalogue, int minutes) {
     INFO(plan.dump(2));
-    CHECK(plan.at("schema") == 2);
+    CHECK(plan.at("schema") == 3);
     CHECK(plan.at("minutes") == minutes);
     const auto& items = plan.at("exercises");
     CHECK(items.size() >= 3);
@@ -164,7 +164,7 @@ void check_routine(const Json& plan, const std::map<std::string, Json>& catalogu
 
 }  // namespace
 
-TEST_CASE("plan --format json: schema 2, 3 to 6 exercises with doses, within the minutes", "[plan][json]") {
+TEST_CASE("plan --format json: schema 3, 3 to 6 exercises with doses, within the minutes", "[plan][json]") {
     Home h;
     const auto catalogue = catalogue_by_id(h);
     for (int minutes : {5, 10, 20}) {
@@ -175,7 +175,7 @@ TEST_CASE("plan --format json: schema 2, 3 to 6 exercises with doses, within the
         CHECK(plan.at("place") == "any");
         CHECK(plan.at("level") == 1);
         CHECK(plan.at("seed") == 42);
-        CHECK(plan.at("equipment") == Json::array());
+        CHECK(plan.at("equipment") == Json::array({"chair", "doorway"}));
         CHECK(plan.at("created") == "2026-11-23T10:00:00Z");
     }
 }
@@ -386,7 +386,7 @@ TEST_CASE("plan remembers the plan as the same JSON as --format json, privately"
     REQUIRE(json.status == 0);
     REQUIRE(std::filesystem::exists(file));
     CHECK(e2e::read_file(file) == json.out);
-    CHECK(Json::parse(e2e::read_file(file)).at("schema") == 2);
+    CHECK(Json::parse(e2e::read_file(file)).at("schema") == 3);
 
     struct stat st {};
     REQUIRE(::stat(h.state_dir().c_str(), &st) == 0);
@@ -474,10 +474,10 @@ TEST_CASE("plan --equipment: band exercises only with a band", "[plan][equipment
     for (int seed = 1; seed <= 8; ++seed) {
         const auto s = std::to_string(seed);
         const Json banded = plan_json(h, {"--goal", "strength", "--equipment", "band", "--level", "2", "--seed", s});
-        CHECK(banded.at("equipment") == Json::array({"band"}));
+        CHECK(banded.at("equipment") == Json::array({"band", "chair", "doorway"}));
         for (const auto& id : ids_of(banded)) {
             INFO(id);
-            for (const auto& need : catalogue.at(id).at("equipment")) CHECK(need == "band");
+            for (const auto& need : catalogue.at(id).at("equipment")) CHECK((need == "band" || need == "chair" || need == "doorway"));
             if (needs(id, "band")) ++with_band;
         }
         const Json bare = plan_json(h, {"--goal", "strength", "--level", "2", "--seed", s});
@@ -569,4 +569,21 @@ TEST_CASE("plan reads its defaults from the config file", "[plan][config]") {
     CHECK(plan.at("level") == 2);
     CHECK(has(plan.at("equipment"), "wall"));
     CHECK(plan.at("total_seconds").get<int>() <= 7 * 60);
+}
+
+TEST_CASE("the article's six exercises are planned: plan --seed 1..60", "[plan][seed-article]") {
+    Home h;
+    std::map<std::string, int> plain, equipped;
+    for (int seed = 1; seed <= 60; ++seed) {
+        const auto s = std::to_string(seed);
+        for (const auto& id : ids_of(plan_json(h, {"--seed", s}))) ++plain[id];
+        for (const auto& id : ids_of(plan_json(h, {"--seed", s, "--equipment", "band,wall,mat"}))) ++equipped[id];
+    }
+    // With the defaults, the two that need no more than a chair (taken to be near except on the floor).
+    CHECK(plain["shoulder-blade-squeeze"] >= 10);
+    CHECK(plain["thoracic-extension"] >= 10);
+    for (const char* id : {"cat-cow", "childs-pose", "shoulder-blade-squeeze", "wall-angels", "thoracic-extension", "band-rows"}) {
+        INFO(id << " in " << equipped[id] << " of 60");
+        CHECK(equipped[id] >= 10);
+    }
 }

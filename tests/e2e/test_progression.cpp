@@ -83,15 +83,71 @@ TEST_CASE("plan doses step up over weeks of full sessions, down after pain, and 
     REQUIRE(explained.status == 0);
     CHECK(contains(explained.out, "Dose: pain rose from 2 to 5 on 2026-11-02 →"));
     CHECK(contains(explained.out, "Why: mobility opens the routine; not done in the last 14 days."));
-    CHECK_FALSE(contains(explained.out, "Progression paused"));
+    // That session was painful too (up by 3): the warning opens the plan.
+    CHECK(explained.out.rfind("Pain warning: in the session of 2026-11-02, pain rose from 2 to 5.", 0) == 0);
 
-    // Pain 8/10 after the last session: the plan says progression is paused.
-    log_plan(h, "2026-11-04", 3, 8);
+    // Pain 8/10 after a later session: the warning now names that one.
+    log_plan(h, "2026-11-04", 7, 8);
     const auto paused = h.run({"plan", "--goal", "posture", "--minutes", "30", "--seed", "1", "--no-save"});
     REQUIRE(paused.status == 0);
-    CHECK(contains(paused.out, "Progression paused: pain 8/10 after the session of 2026-11-04."));
+    CHECK(paused.out.rfind("Pain warning: in the session of 2026-11-04, pain 8/10 after it.", 0) == 0);
     const auto json = h.run({"plan", "--goal", "posture", "--minutes", "30", "--seed", "1", "--format", "json", "--no-save"});
-    CHECK(Json::parse(json.out)["paused"] == "pain 8/10 after the session of 2026-11-04");
+    CHECK(Json::parse(json.out).at("pain_warning").at("date") == "2026-11-04");
+}
+
+namespace {
+
+std::string first_paragraph(const std::string& text) { return text.substr(0, text.find("\n\n")); }
+
+Json pain_warning_of(const Home& h, std::vector<std::string> args) {
+    args.insert(args.end(), {"--format", "json"});
+    const auto r = h.run(args);
+    REQUIRE(r.status == 0);
+    return Json::parse(r.out).at("pain_warning");
+}
+
+}  // namespace
+
+TEST_CASE("plan --explain, stats and due agree on the pain warning the same day; a step waits, then comes", "[progression][pain]") {
+    Home h;  // today is 2026-11-23
+    // Only three exercises fit: the same routine whatever was done lately.
+    const std::vector<std::string> posture{"plan", "--goal", "strength", "--place", "floor", "--seed", "1"};
+    REQUIRE(h.run(posture).status == 0);
+    log_plan(h, "2026-11-17", 7, 8);  // painful: counts for nothing
+    for (const char* day : {"2026-11-18", "2026-11-19", "2026-11-20"}) log_plan(h, day, 1, 1);
+
+    // Six days on, three good sessions: it still holds, and the step due waits.
+    auto explain = posture;
+    explain.insert(explain.end(), {"--explain", "--no-save"});
+    const auto planned = h.run(explain);
+    REQUIRE(planned.status == 0);
+    const auto stats = h.run({"stats"});
+    REQUIRE(stats.status == 0);
+    CHECK(planned.out.rfind("Pain warning: in the session of 2026-11-17, pain 8/10 after it.", 0) == 0);
+    CHECK(first_paragraph(planned.out) == first_paragraph(stats.out));
+    CHECK(contains(planned.out, "(3 so far)"));
+    CHECK(contains(planned.out, "Dose: the level 1 dose; a step up is due but paused while the pain warning"));
+    auto plan_json = posture;
+    plan_json.push_back("--no-save");
+    const Json from_plan = pain_warning_of(h, plan_json);
+    CHECK(from_plan == pain_warning_of(h, {"stats"}));
+    CHECK(from_plan.at("days_since") == 6);
+    const auto due = h.run({"due"});
+    CHECK(due.status == 1);
+    CHECK(due.out == "not due: pain warning (pain 8/10 after it, on 2026-11-17)\n");
+    CHECK(due.err.empty());  // the paragraph only at a terminal
+
+    // The next day it has ended everywhere, and the step is taken.
+    h.set("BACKCARE_NOW", "2026-11-24T10:00:00");
+    const auto after = h.run(explain);
+    REQUIRE(after.status == 0);
+    CHECK_FALSE(contains(after.out, "Pain warning"));
+    CHECK_FALSE(contains(after.out, "paused"));
+    CHECK(contains(after.out, "for 3 sessions without pain rising →"));
+    CHECK(pain_warning_of(h, plan_json).is_null());
+    CHECK(pain_warning_of(h, {"stats"}).is_null());
+    CHECK_FALSE(contains(h.run({"stats"}).out, "Pain warning"));
+    CHECK(h.run({"due"}).out == "due: 0 of 1 session done today\n");
 }
 
 TEST_CASE("plan --explain in ASCII and without colour off a terminal", "[progression]") {

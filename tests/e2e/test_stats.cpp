@@ -77,7 +77,7 @@ TEST_CASE("stats totals equal the log's sessions and entries for every period sp
     for (const char* by : {"day", "week", "month"}) {
         INFO("--by " << by);
         const Json j = stats_json(h, {"--since", "all", "--by", by});
-        CHECK(j.at("schema") == 1);
+        CHECK(j.at("schema") == 2);
         CHECK(j.at("by") == by);
         CHECK(j.at("logged_sessions") == fixture_sessions);
         CHECK(j.at("totals").at("sessions") == fixture_sessions);
@@ -229,7 +229,7 @@ TEST_CASE("stats on an empty log, a single session and a period without sessions
         const Json j = stats_json(h);
         CHECK(j.at("totals").at("sessions") == 0);
         CHECK(j.at("streak").at("longest") == 0);
-        CHECK(j.at("warnings").empty());
+        CHECK(j.at("pain_warning").is_null());
         CHECK(e2e::lines(h.run({"stats", "--format", "csv"}).out).size() == 1 + 12);  // a header and 12 weeks
     }
     SECTION("a single session") {
@@ -251,31 +251,42 @@ TEST_CASE("stats on an empty log, a single session and a period without sessions
     }
 }
 
-TEST_CASE("stats warns when pain after sessions reaches 7/10 or rises by 2 over two weeks", "[stats]") {
+TEST_CASE("stats opens with the pain warning: 7/10 after a session, or 2 above before, until a week and two good sessions", "[stats][pain]") {
     Home h;
     log_at(h, "2026-11-02T08:00", {"--pain-after", "2"});
     log_at(h, "2026-11-04T08:00", {"--pain-after", "2"});
     SECTION("no warning while it stays low") {
-        log_at(h, "2026-11-20T08:00", {"--pain-after", "3"});
-        CHECK(stats_json(h).at("warnings").empty());
-        CHECK_FALSE(contains(h.run({"stats"}).out, "Warning"));
+        log_at(h, "2026-11-20T08:00", {"--pain-before", "2", "--pain-after", "3"});
+        CHECK(stats_json(h).at("pain_warning").is_null());
+        CHECK_FALSE(contains(h.run({"stats"}).out, "Pain warning"));
     }
-    SECTION("a rise of 2") {
-        log_at(h, "2026-11-20T08:00", {"--pain-after", "4"});
-        const Json j = stats_json(h);
-        REQUIRE(j.at("warnings").size() == 1);
-        CHECK(j.at("warnings")[0].at("kind") == "pain-rising");
+    SECTION("a rise of 2 in a session") {
+        log_at(h, "2026-11-20T08:00", {"--pain-before", "2", "--pain-after", "4"});
+        const Json w = stats_json(h).at("pain_warning");
+        CHECK(w.at("date") == "2026-11-20");
+        CHECK(w.at("reason") == "pain rose from 2 to 4");
+        CHECK(w.at("days_since") == 3);
+        CHECK(w.at("good_since") == 0);
         const auto text = h.run({"stats"});
-        CHECK(text.out.rfind("Warning: pain after sessions has risen from 2.0 to 4.0 over two weeks", 0) == 0);
-        CHECK(contains(text.out, "see a physiotherapist or doctor"));
+        CHECK(text.out.rfind("Pain warning: in the session of 2026-11-20, pain rose from 2 to 4.", 0) == 0);
+        CHECK(contains(text.out, "'backcare safety'"));
+        CHECK(w.at("message") == e2e::unwrap(text.out.substr(0, text.out.find("\n\n"))));
     }
-    SECTION("7/10") {
+    SECTION("7/10, whatever --goal and --exercise say") {
         log_at(h, "2026-11-22T08:00", {"--pain-after", "7"});
-        const Json j = stats_json(h);
-        REQUIRE(j.at("warnings").size() == 2);
-        CHECK(j.at("warnings")[0].at("kind") == "pain-high");
-        CHECK(contains(j.at("warnings")[0].at("message"), "7/10 on 2026-11-22"));
-        CHECK(contains(h.run({"stats", "-q"}).out, "Warning: pain after a session reached 7/10"));
+        CHECK(stats_json(h).at("pain_warning").at("reason") == "pain 7/10 after it");
+        CHECK(contains(h.run({"stats", "-q"}).out, "Pain warning: in the session of 2026-11-22, pain 7/10 after it."));
+        CHECK(stats_json(h, {"--goal", "strength"}).at("pain_warning").at("date") == "2026-11-22");
+        CHECK(stats_json(h, {"--exercise", "chin-tuck"}).at("pain_warning").at("date") == "2026-11-22");
+    }
+    SECTION("ended by a week and two sessions without pain rising") {
+        log_at(h, "2026-11-10T08:00", {"--pain-after", "8"});
+        log_at(h, "2026-11-12T08:00", {"--pain-before", "3", "--pain-after", "3"});
+        CHECK(stats_json(h).at("pain_warning").at("good_since") == 1);
+        log_at(h, "2026-11-18T08:00", {"--pain-before", "3", "--pain-after", "2"});
+        CHECK(stats_json(h).at("pain_warning").is_null());
+        // As of an earlier day it still held.
+        CHECK(stats_json(h, {"--until", "2026-11-16"}).at("pain_warning").at("date") == "2026-11-10");
     }
 }
 

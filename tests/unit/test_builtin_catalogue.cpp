@@ -78,7 +78,39 @@ TEST_CASE("the six seed exercises keep the seed article's facts", "[builtin]") {
         CHECK_THAT(seed(id).source, Catch::Contains("ANSSI"));
         CHECK_THAT(seed(id).source, Catch::Contains("Upper Back Tension"));
         CHECK(seed(id).origin == "built-in");
+        CHECK(seed(id).level == 1);
     }
+}
+
+TEST_CASE("the six seed exercises start at the article's first doses: one set, sets added only later", "[builtin]") {
+    const std::map<std::string, std::string> first{{"cat-cow", "8"},         {"childs-pose", "20s"},
+                                                   {"shoulder-blade-squeeze", "10x5s"}, {"wall-angels", "10"},
+                                                   {"thoracic-extension", "8x5s"},      {"band-rows", "10"}};
+    for (const auto& [id, dose] : first) {
+        INFO(id);
+        CHECK(format_dose(dose_at_level(seed(id), 1)) == dose);
+        CHECK(seed(id).dose.sets.min == 1);
+    }
+}
+
+TEST_CASE("the catalogue's safety content: bone health on loaded flexion and rotation, the W, the doorway", "[builtin]") {
+    auto cautions = [](const std::string& id) {
+        std::string all;
+        for (const auto& c : seed(id).cautions) all += c + "\n";
+        return all;
+    };
+    for (const char* id : {"cat-cow", "childs-pose", "seated-cat-cow", "thread-the-needle", "standing-thoracic-rotation",
+                           "seated-thoracic-rotation", "open-book"}) {
+        INFO(id);
+        CHECK_THAT(cautions(id), Catch::Contains("osteoporosis"));
+    }
+    std::string w;
+    for (const auto& s : seed("w-raise").steps) w += s + "\n";
+    CHECK_THAT(w, Catch::Contains("outwards"));
+    CHECK(seed("doorway-pec-stretch").needs(Equipment::doorway));
+    CHECK_FALSE(seed("doorway-pec-stretch").needs(Equipment::wall));
+    CHECK(seed("shoulder-blade-squeeze").position == Position::seated_or_standing);
+    CHECK(seed("shoulder-blade-squeeze").desk_friendly);
 }
 
 TEST_CASE("every built-in exercise passes validate()", "[builtin]") {

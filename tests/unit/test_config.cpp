@@ -235,7 +235,7 @@ TEST_CASE("parse_equipment_option reads a comma-separated list", "[config][optio
     const std::string message = usage_error([] { parse_equipment_option("band,rocket", "--equipment"); });
     CHECK_THAT(message, Catch::StartsWith("--equipment: "));
     CHECK_THAT(message, Catch::Contains("'rocket'"));
-    CHECK_THAT(message, Catch::Contains("band, wall, chair, mat or none"));
+    CHECK_THAT(message, Catch::Contains("band, wall, chair, mat, doorway or none"));
     CHECK_THAT(usage_error([] { parse_equipment_option("bnad", "--equipment"); }), Catch::Contains("did you mean 'band'?"));
 }
 

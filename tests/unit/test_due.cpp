@@ -86,11 +86,32 @@ TEST_CASE("due: the local moment follows the time zone", "[due]") {
 TEST_CASE("due: today's sessions in the log count; an absent log has none", "[due]") {
     const TzGuard tz("UTC0");
     const Instant noon = utc(2026, 11, 23, 12, 0);
-    CHECK(due_now(Config{}, noon, std::nullopt).reason == "0 of 1 session done today");
+    std::optional<PainWarning> pain;
+    CHECK(due_now(Config{}, noon, std::nullopt, pain).reason == "0 of 1 session done today");
+    CHECK_FALSE(pain);
     const backcare::test::TempDir dir;
     const auto db = dir.path() / "backcare.db";
     Journal::open_for_writing(db).add({make_session(1, utc(2026, 11, 22, 12, 0)), make_session(2, utc(2026, 11, 23, 8, 0))});
-    const DueAnswer a = due_now(Config{}, noon, Journal::open_existing(db));
+    const DueAnswer a = due_now(Config{}, noon, Journal::open_existing(db), pain);
     CHECK_FALSE(a.due);
     CHECK(a.reason == "1 session done today, and the daily target is 1");
+    CHECK_FALSE(pain);
+}
+
+TEST_CASE("due: nothing is due while the pain warning holds, whatever else", "[due][pain]") {
+    const TzGuard tz("UTC0");
+    const Instant noon = utc(2026, 11, 23, 12, 0);
+    const backcare::test::TempDir dir;
+    const auto db = dir.path() / "backcare.db";
+    Session painful = make_session(1, utc(2026, 11, 20, 8, 0));
+    painful.pain_before = 2;
+    painful.pain_after = 8;
+    Journal::open_for_writing(db).add({painful});
+    std::optional<PainWarning> pain;
+    const DueAnswer a = due_now(Config{}, noon, Journal::open_existing(db), pain);
+    CHECK_FALSE(a.due);
+    CHECK(a.reason == "pain warning (pain rose from 2 to 8, on 2026-11-20)");
+    REQUIRE(pain);
+    CHECK(pain->days_since == 3);
+    CHECK(due_with_pain(std::nullopt, {true, "0 of 1 session done today"}).due);
 }

@@ -94,8 +94,8 @@ TEST_CASE("guided: --exercises at the doses earned, in the order named", "[guide
     CHECK(r.request.level == 3);
     CHECK_FALSE(r.request.goal);  // the exercises' own, not the configuration's
     const Exercise& chin = *catalogue().find("chin-tuck");
-    CHECK(r.items[1].dose == progress(chin, catalogue(), 3, {}).dose);
-    CHECK(r.items[1].dose != progress(chin, catalogue(), 1, {}).dose);
+    CHECK(r.items[1].dose == progress(chin, catalogue(), 3, {}, Date{}).dose);
+    CHECK(r.items[1].dose != progress(chin, catalogue(), 1, {}, Date{}).dose);
     CHECK(c.requests == 1);
     CHECK(c.journals == 1);
     CHECK(c.plans == 0);

@@ -440,10 +440,12 @@ TEST_CASE("spare time adds sets, not exercises", "[planner]") {
     }
 }
 
-TEST_CASE("equipment_at_hand adds a chair at a desk and a mat on the floor", "[planner]") {
+TEST_CASE("equipment_at_hand adds a chair and a doorway except on the floor, and a mat there", "[planner]") {
     using V = std::vector<Equipment>;
-    CHECK(equipment_at_hand(request(std::nullopt, 10, Place::any, {})).empty());
-    CHECK(equipment_at_hand(request(std::nullopt, 10, Place::desk, {})) == V{Equipment::chair});
+    CHECK(equipment_at_hand(request(std::nullopt, 10, Place::any, {})) == V{Equipment::chair, Equipment::doorway});
+    CHECK(equipment_at_hand(request(std::nullopt, 10, Place::desk, {})) == V{Equipment::chair, Equipment::doorway});
+    CHECK(equipment_at_hand(request(std::nullopt, 10, Place::any, {Equipment::chair, Equipment::band})) ==
+          V{Equipment::chair, Equipment::band, Equipment::doorway});
     CHECK(equipment_at_hand(request(std::nullopt, 10, Place::floor, {})) == V{Equipment::mat});
     CHECK(equipment_at_hand(request(std::nullopt, 10, Place::floor, {Equipment::band})) ==
           V{Equipment::band, Equipment::mat});

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Progress summaries (stats.hpp): calendar arithmetic, streaks, pain
-// warnings, and whole summaries computed from logs in a temporary directory.
+// Progress summaries (stats.hpp): calendar arithmetic, streaks, and whole summaries computed from logs in a temporary directory.
 #include <algorithm>
 #include <numeric>
 
@@ -161,32 +160,6 @@ TEST_CASE("streaks count consecutive calendar days across month, year and leap-d
         const auto s = streaks_of({ymd(2026, 11, 1), ymd(2026, 11, 2), ymd(2026, 11, 10), ymd(2026, 11, 11)}, ymd(2026, 12, 1));
         CHECK(s.longest == 2);
         CHECK(s.longest_from == ymd(2026, 11, 10));
-    }
-}
-
-TEST_CASE("pain warnings: 7/10 after a session in the last 14 days, or a rise of 2 over two weeks", "[stats]") {
-    const Date today = ymd(2026, 12, 1);
-    SECTION("7 warns, 6 does not, and 7 fifteen days ago no longer does") {
-        auto w = pain_warnings({day_with(today - std::chrono::days{3}, 1, 7)}, today);
-        REQUIRE(w.size() == 1);
-        CHECK(w[0].kind == "pain-high");
-        CHECK_THAT(w[0].message, Catch::Contains("7/10") && Catch::Contains("2026-11-28") && Catch::Contains("physiotherapist"));
-        CHECK(pain_warnings({day_with(today - std::chrono::days{3}, 1, 6)}, today).empty());
-        CHECK(pain_warnings({day_with(today - std::chrono::days{14}, 1, 9)}, today).empty());
-        CHECK(pain_warnings({day_with(today - std::chrono::days{13}, 1, 9)}, today).size() == 1);
-    }
-    SECTION("a rise of exactly 2 between the last 7 days and the 7 days two weeks before warns; 1 does not") {
-        const std::vector<DayTotals> rising{day_with(today - std::chrono::days{16}, 2, 2), day_with(today - std::chrono::days{2}, 1, 4)};
-        const auto w = pain_warnings(rising, today);
-        REQUIRE(w.size() == 1);
-        CHECK(w[0].kind == "pain-rising");
-        CHECK_THAT(w[0].message, Catch::Contains("2.0 to 4.0"));
-        CHECK(pain_warnings({day_with(today - std::chrono::days{16}, 2, 2), day_with(today - std::chrono::days{2}, 1, 3)}, today).empty());
-        // No scores two weeks ago: nothing to compare.
-        CHECK(pain_warnings({day_with(today - std::chrono::days{2}, 1, 5)}, today).empty());
-    }
-    SECTION("both at once") {
-        CHECK(pain_warnings({day_with(today - std::chrono::days{15}, 1, 3), day_with(today, 1, 8)}, today).size() == 2);
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `backcare due`: the decision and the call that counts today's sessions.
 #include "due.hpp"
+#include "routines.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -32,9 +33,15 @@ DueAnswer due_at(const Config& config, const LocalMoment& at, int done) {
     return {true, fmt::format("{} of {} session{} done today", done, target, plural_suffix(target))};
 }
 
-DueAnswer due_now(const Config& config, Instant now, const std::optional<Journal>& journal) {
+DueAnswer due_with_pain(const std::optional<PainWarning>& pain, DueAnswer otherwise) {
+    if (!pain) return otherwise;
+    return {false, fmt::format("pain warning ({}, on {})", pain->reason, format_date(pain->day))};
+}
+
+DueAnswer due_now(const Config& config, Instant now, const std::optional<Journal>& journal, std::optional<PainWarning>& pain) {
     const LocalMoment at = local_moment(now);
-    return due_at(config, at, journal ? journal->sessions_on(at.date) : 0);
+    pain = pain_warning_on(journal, at.date);
+    return due_with_pain(pain, due_at(config, at, journal ? journal->sessions_on(at.date) : 0));
 }
 
 }  // namespace backcare

@@ -9,6 +9,7 @@
 
 #include "clock.hpp"
 #include "journal.hpp"
+#include "pain.hpp"
 #include "settings.hpp"
 
 namespace backcare {
@@ -28,7 +29,11 @@ struct DueAnswer {
 
 DueAnswer due_at(const Config&, const LocalMoment&, int sessions_done_today);
 
-// The answer for now, counting today's sessions in the log (an absent log has none).
-DueAnswer due_now(const Config&, Instant now, const std::optional<Journal>&);
+// While the pain warning holds nothing is due: "pain warning (pain 8/10 after it, on 2026-11-28)".
+DueAnswer due_with_pain(const std::optional<PainWarning>&, DueAnswer otherwise);
+
+// The answer for now, counting today's sessions in the log (an absent log
+// has none); pain: the warning in force, which it also gives.
+DueAnswer due_now(const Config&, Instant now, const std::optional<Journal>&, std::optional<PainWarning>& pain);
 
 }  // namespace backcare

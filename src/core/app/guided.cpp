@@ -34,9 +34,12 @@ Routine exercises_routine(const std::string& list, const RoutineSources& from) {
     r.request = from.request();
     r.request.goal = std::nullopt;
     const std::vector<Session> recent = recent_sessions(from.journal(), from.today);
+    r.pain = pain_in_force(recent, from.today);
     for (const auto& id : split_list(list)) {
         const Exercise& e = known_exercise(id, from.catalogue);
-        r.items.push_back({e, progress(e, from.catalogue, r.request.level, recent).dose, 0, "", "", false});
+        const Dose earned = progress(e, from.catalogue, r.request.level, recent, from.today).dose;
+        // Eased while the pain warning holds, as a plan is.
+        r.items.push_back({e, r.pain ? within_level(e, r.request.level, earned) : earned, 0, "", "", r.pain.has_value()});
     }
     if (r.items.empty()) throw UsageError("--exercises needs exercise ids, e.g. --exercises chin-tuck,open-book");
     return r;

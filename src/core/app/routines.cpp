@@ -11,6 +11,11 @@ std::vector<Session> recent_sessions(const std::optional<Journal>& journal, Date
     return recent;
 }
 
+std::optional<PainWarning> pain_warning_on(const std::optional<Journal>& journal, Date today) {
+    if (!journal) return std::nullopt;
+    return pain_warning(journal->pain_scores(today - std::chrono::days{pain_look_back_days - 1}, today), today);
+}
+
 Routine plan_for(const Catalogue& catalogue, const PlanRequest& request, const std::optional<Journal>& journal, Date today) {
     if (!journal) return plan_routine(catalogue, request, LastDone{}, today);
     return plan_routine(catalogue, request, journal->last_done(today - std::chrono::days{planner_memory_days}), today,

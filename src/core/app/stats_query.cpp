@@ -20,6 +20,7 @@ struct EmptyLog final : StatsSource {
     std::string exercise_name(std::int64_t, const std::string& id) const override { return id; }
     void each_active_day(Date, const StatsFilter&, const std::function<void(Date)>&) const override {}
     std::vector<ExerciseTime> exercise_times(Date, Date, const StatsFilter&) const override { return {}; }
+    std::vector<ScoredSession> pain_scores(Date, Date) const override { return {}; }
 };
 
 // An exercise named by --exercise must be in the log or the catalogue: as

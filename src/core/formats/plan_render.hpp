@@ -12,8 +12,8 @@
 
 namespace backcare {
 
-// 2: a dose's "side" ("both" or "each", as sessions say it; was "per_side").
-inline constexpr int plan_json_schema = 2;
+// 3: "pain_warning" (was "paused"); 2: a dose's "side" ("both" or "each", as sessions say it; was "per_side").
+inline constexpr int plan_json_schema = 3;
 
 // remembered: the plan was saved for `log --plan`, which the footer then offers;
 // explain: why each exercise and dose was chosen.

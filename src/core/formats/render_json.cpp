@@ -6,6 +6,7 @@
 
 #include "catalogue_render.hpp"
 #include "config_render.hpp"
+#include "pain_json.hpp"
 #include "plan_render.hpp"
 
 namespace backcare {
@@ -58,6 +59,18 @@ Json exercise_object(const Exercise& e) {
     };
 }
 
+}  // namespace
+
+Json pain_warning_json(const PainWarning& w) {
+    return Json{{"date", format_date(w.day)},
+                {"reason", w.reason},
+                {"days_since", w.days_since},
+                {"good_since", w.good_since},
+                {"message", pain_warning_message(w)}};
+}
+
+namespace {
+
 std::string iso_utc(std::chrono::system_clock::time_point t) {
     const std::time_t tt = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};
@@ -92,7 +105,7 @@ std::string plan_json(const Routine& routine, std::chrono::system_clock::time_po
              {"level", r.level},
              {"seed", r.seed},
              {"total_seconds", routine.total_seconds()},
-             {"paused", routine.paused ? Json(*routine.paused) : Json(nullptr)},
+             {"pain_warning", routine.pain ? pain_warning_json(*routine.pain) : Json(nullptr)},
              {"exercises", items}};
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "dose.hpp"
+#include "pain_json.hpp"
+#include "safety_render.hpp"
 #include "stats_render.hpp"
 #include "text.hpp"
 
@@ -325,10 +327,8 @@ namespace {
 
 // The warnings first, then what the summary covers.
 void render_heading(std::ostream& out, const Stats& st, const Style& style) {
-    for (const auto& w : st.warnings) {
-        write_labeled(out, style.red(style.bold("Warning: ")), 9, w.message, style.width);
-        out << '\n';
-    }
+    // The same words as plan and go give it (pain_warning_message).
+    if (st.pain_warning) render_pain_warning(out, *st.pain_warning, style);
     std::string scope;
     if (st.filter.goal) scope += fmt::format(", goal {}", goal_label(*st.filter.goal));
     std::string heading = fmt::format("{} to {} ({}{})", format_date(st.from), format_date(st.to), period_words(st), scope);
@@ -567,8 +567,6 @@ std::string stats_json(const Stats& st) {
     Json goals = Json::array();
     for (const auto& g : st.goals)
         goals.push_back(Json{{"goal", std::string(goal_label(g.goal))}, {"sessions", g.sessions}, {"seconds", g.seconds}});
-    Json warnings = Json::array();
-    for (const auto& w : st.warnings) warnings.push_back(Json{{"kind", w.kind}, {"message", w.message}});
     Json out{{"schema", stats_json_schema},
              {"today", format_date(st.today)},
              {"since", format_date(st.from)},
@@ -588,7 +586,7 @@ std::string stats_json(const Stats& st) {
              {"adherence", adherence_json(st.adherence)},
              {"pain", pain_json(st)},
              {"heatmap", heatmap_json(st)},
-             {"warnings", warnings}};
+             {"pain_warning", st.pain_warning ? pain_warning_json(*st.pain_warning) : Json(nullptr)}};
     if (st.filter.exercise) out["history"] = history_json(st);
     return out.dump(2) + "\n";
 }

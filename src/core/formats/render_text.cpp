@@ -6,6 +6,7 @@
 
 #include "catalogue_render.hpp"
 #include "plan_render.hpp"
+#include "safety_render.hpp"
 #include "text.hpp"
 
 namespace backcare {
@@ -49,7 +50,7 @@ std::string where(const PlanRequest& r) {
 
 std::string_view safety_note() {
     return "Not medical advice. Move gently and stop anything that causes sharp or rising pain; "
-           "if pain persists, see a health professional.";
+           "if pain persists, see a health professional. Signs that need a doctor: backcare safety";
 }
 
 void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet, bool remembered,
@@ -60,6 +61,8 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
         name_width = std::max(name_width, display_width(item.exercise.name));
         dose_width = std::max(dose_width, display_width(describe_dose(item.dose, st.unicode)));
     }
+    // The pain warning first: it changes what the routine below is.
+    if (routine.pain) render_pain_warning(out, *routine.pain, st);
     const std::string place = where(r);
     const std::string heading =
         fmt::format("{} routine{}{}", title(name_of_goal(r.goal)), place.empty() ? "" : " ", place);
@@ -74,10 +77,6 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
         out << st.dim(fmt::format("These exercises fill about {} of the {} minutes; repeat the routine for more.",
                                   format_seconds(routine.total_seconds()), r.minutes))
             << '\n';
-    if (routine.paused)
-        wrapped(out, fmt::format("Progression paused: {}. Doses do not step up until a session without it; if pain "
-                                 "persists, see a physiotherapist or doctor.", *routine.paused),
-                0, st.width);
     out << '\n';
     auto arrows = [&](std::string text) {
         if (!st.unicode)

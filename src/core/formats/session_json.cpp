@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "errors.hpp"
+#include "pain.hpp"
 #include "session_entry.hpp"
 #include "session_fields.hpp"
 #include "text.hpp"
@@ -120,7 +121,9 @@ Json parse_object(std::string_view line) {
 
 }  // namespace
 
-std::string session_json(const Session& s, bool with_id) {
+namespace {
+
+Json session_object(const Session& s, bool with_id) {
     Json entries = Json::array();
     for (const Entry& e : s.entries) entries.push_back(entry_json(e));
     Json out;
@@ -136,7 +139,24 @@ std::string session_json(const Session& s, bool with_id) {
     out["note"] = s.note;
     out["origin"] = std::string(name_of(s.origin));
     out["entries"] = entries;
-    return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return out;
+}
+
+std::string line_of(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string session_json(const Session& s, bool with_id) { return line_of(session_object(s, with_id)); }
+
+std::string logged_session_json(const Session& s, bool with_id) {
+    Json out = session_object(s, with_id);
+    if (painful(s))
+        out["pain_warning"] = Json{{"date", s.local_date()},
+                                   {"reason", pain_reason(s.pain_before, s.pain_after)},
+                                   {"message", painful_session_message(s.pain_before, s.pain_after)}};
+    else
+        out["pain_warning"] = nullptr;
+    return line_of(out);
 }
 
 Session parse_session_json(std::string_view line, const Catalogue& catalogue) {

@@ -17,6 +17,9 @@ inline constexpr int session_json_schema = 2;
 
 // One line of JSON; with_id adds this log's number for the session.
 std::string session_json(const Session&, bool with_id);
+// What log --format json prints: the session, and "pain_warning" (null, or
+// {"date", "reason", "message"} when it is painful: pain.hpp).
+std::string logged_session_json(const Session&, bool with_id);
 // Parses one JSON object. Missing uuid: content_uuid(), so reading the same
 // line twice gives the same session. A uuid in capitals is lowercased. Missing
 // duration: estimated. Entries may be objects or item strings. Throws

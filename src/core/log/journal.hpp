@@ -110,6 +110,7 @@ public:
     std::string exercise_name(std::int64_t session, const std::string& exercise_id) const override;
     void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const override;
     std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const override;
+    std::vector<ScoredSession> pain_scores(Date from, Date to) const override;
     // Changes made through this connection (read-only commands must leave it 0).
     int total_changes() const;
     const std::filesystem::path& path() const { return path_; }

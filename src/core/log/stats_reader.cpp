@@ -230,4 +230,17 @@ std::vector<ExerciseTime> Journal::exercise_times(Date from, Date to, const Stat
     });
 }
 
+std::vector<ScoredSession> Journal::pain_scores(Date from, Date to) const {
+    return guarded(shown_, [&] {
+        std::vector<ScoredSession> out;
+        RawStatement q(*db_, "SELECT local_date, pain_before, pain_after FROM session INDEXED BY session_local_date "
+                             "WHERE local_date BETWEEN :from AND :to ORDER BY started, id");  // as the planner reads them
+        q.bind(":from", from);
+        q.bind(":to", to);
+        while (q.step())
+            if (const auto day = parse_date(q.text(0))) out.push_back({*day, q.optional(1), q.optional(2)});
+        return out;
+    });
+}
+
 }  // namespace backcare

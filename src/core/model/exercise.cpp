@@ -15,9 +15,13 @@ constexpr Names<Goal, 3> goal_names{{
     {Goal::flexibility, "flexibility"}, {Goal::strength, "strength"}, {Goal::posture, "posture"}}};
 constexpr Names<Kind, 3> kind_names{{
     {Kind::mobility, "mobility"}, {Kind::strength, "strength"}, {Kind::stretch, "stretch"}}};
-constexpr Names<Equipment, 4> equipment_names{{
-    {Equipment::band, "band"}, {Equipment::wall, "wall"}, {Equipment::chair, "chair"}, {Equipment::mat, "mat"}}};
-constexpr Names<Position, 7> position_names{{{Position::standing, "standing"},
+constexpr Names<Equipment, 5> equipment_names{{{Equipment::band, "band"},
+                                               {Equipment::wall, "wall"},
+                                               {Equipment::chair, "chair"},
+                                               {Equipment::mat, "mat"},
+                                               {Equipment::doorway, "doorway"}}};
+constexpr Names<Position, 8> position_names{{{Position::standing, "standing"},
+                                             {Position::seated_or_standing, "seated-or-standing"},
                                              {Position::seated, "seated"},
                                              {Position::hands_knees, "hands-knees"},
                                              {Position::kneeling, "kneeling"},
@@ -73,7 +77,7 @@ template <> std::span<const Equipment> all_values<Equipment>() { return equipmen
 template <> std::span<const Position> all_values<Position>() { return positions; }
 template <> std::span<const Laterality> all_values<Laterality>() { return lateralities; }
 
-bool on_floor(Position p) { return p != Position::standing && p != Position::seated; }
+bool on_floor(Position p) { return p != Position::standing && p != Position::seated_or_standing && p != Position::seated; }
 
 int Range::at_level(int level) const {
     if (!present()) return 0;

@@ -11,8 +11,9 @@ namespace backcare {
 
 enum class Goal { flexibility, strength, posture };
 enum class Kind { mobility, strength, stretch };
-enum class Equipment { band, wall, chair, mat };
-enum class Position { standing, seated, hands_knees, kneeling, prone, supine, side_lying };
+enum class Equipment { band, wall, chair, mat, doorway };
+// In the order a routine goes down to the floor.
+enum class Position { standing, seated_or_standing, seated, hands_knees, kneeling, prone, supine, side_lying };
 enum class Laterality { both, each_side };
 
 // Names as they appear in TOML, on the command line and in JSON.

@@ -99,8 +99,13 @@ struct Pick {
 class Doses {
 public:
     // Without history (ignoring: the doses it earned do not fit the time), the level's doses.
-    Doses(const Catalogue& catalogue, const PlanRequest& request, std::span<const Session> recent, bool ignoring = false)
-        : catalogue_(catalogue), request_(request), recent_(recent), ignoring_(ignoring) {}
+    Doses(const Catalogue& catalogue, const PlanRequest& request, std::span<const Session> recent, Date today, bool ignoring = false)
+        : catalogue_(catalogue),
+          request_(request),
+          recent_(recent),
+          today_(today),
+          ignoring_(ignoring),
+          pain_(ignoring ? std::nullopt : pain_in_force(recent, today)) {}
 
     const Pick& operator()(const Exercise& e, int level) {
         const auto key = std::pair{e.id, level};
@@ -113,24 +118,38 @@ private:
         if (ignoring_)
             return {&e, dose_at_level(e, level),
                     fmt::format("the doses your log has earned do not fit {} minutes: the level {} dose", request_.minutes, level)};
-        const Progression p = progress(e, catalogue_, level, recent_);
-        const bool eased = p.last_step == Step::down;
+        Progression p = progress(e, catalogue_, level, recent_, today_);
+        ease(e, level, p);
+        const bool eased = p.last_step == Step::down || pain_;
         if (!p.variant) return {&e, p.dose, p.why, eased};
         PlanRequest any_level = request_;
         any_level.level = 3;
         if (!fits(*p.variant, any_level))
             return {&e, p.dose, p.why + fmt::format("; {} does not fit this place or equipment, so the same again", p.variant->name),
                     eased};
-        const Progression v = progress(*p.variant, catalogue_, 1, recent_);
+        Progression v = progress(*p.variant, catalogue_, 1, recent_, today_);
+        ease(*p.variant, 1, v);
         RoutineItem same{e, p.dose, 0, "", fmt::format("{}; {} is in the routine already, so this at that dose", p.why, p.variant->name), eased};
         return {p.variant, v.dose, fmt::format("{}; {}", p.why, v.has_history ? v.why : "starting at its lightest dose"),
                 eased || v.last_step == Step::down, std::move(same)};
     }
 
+    // While the pain warning holds the routine is eased: no dose above the
+    // level's (what was earned waits), and (planner) no sets to fill time.
+    void ease(const Exercise& e, int level, Progression& p) const {
+        if (!pain_) return;
+        const Dose eased = within_level(e, level, p.dose);
+        if (eased == p.dose) return;
+        p.dose = eased;
+        p.why += fmt::format("; eased to the level {} dose while the pain warning holds", level);
+    }
+
     const Catalogue& catalogue_;
     const PlanRequest& request_;
     std::span<const Session> recent_;
+    Date today_;
     bool ignoring_;
+    std::optional<PainWarning> pain_;
     std::map<std::pair<std::string, int>, Pick> cache_;
 };
 
@@ -246,7 +265,7 @@ std::string describe_request(const PlanRequest& r) {
 // Whether any routine fits the request given all the time there is.
 bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
     const auto ranked = rank(catalogue, r, LastDone{}, std::chrono::sys_days{});
-    Doses doses(catalogue, r, {});
+    Doses doses(catalogue, r, {}, Date{});
     return choose(ranked, r, 1, max_minutes * 60, doses).has_value();
 }
 
@@ -298,7 +317,12 @@ std::vector<Equipment> equipment_at_hand(const PlanRequest& r) {
     auto add = [&](Equipment e) {
         if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
     };
-    if (r.place == Place::desk) add(Equipment::chair);
+    // A chair and a doorway are near wherever one stands or sits (a desk, a
+    // room at home); floor work is done away from them, on a mat or carpet.
+    if (r.place != Place::floor) {
+        add(Equipment::chair);
+        add(Equipment::doorway);
+    }
     if (r.place == Place::floor) add(Equipment::mat);
     return out;
 }
@@ -322,7 +346,7 @@ std::uint64_t seed_for_day(std::chrono::sys_days today) {
 Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,
                      std::chrono::sys_days today, std::span<const Session> recent) {
     const auto ranked = rank(catalogue, request, last_done, today);
-    Doses doses(catalogue, request, recent);
+    Doses doses(catalogue, request, recent, today);
     const int budget = request.minutes * 60;
 
     if (ranked.size() < min_exercises) too_few(catalogue, request, ranked.size());
@@ -343,7 +367,7 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     auto chosen = attempt(request.level, budget, doses);
     if (!chosen) chosen = attempt(1, budget, doses);
     // Doses the log has earned can outgrow the time; then the plain ones, said so.
-    Doses plain(catalogue, request, {}, true);
+    Doses plain(catalogue, request, {}, today, true);
     if (!chosen && !recent.empty()) chosen = attempt(request.level, budget, plain);
     if (!chosen && !recent.empty()) chosen = attempt(1, budget, plain);
     if (!chosen) {
@@ -355,13 +379,25 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
                                            describe_request(request), minutes));
         too_few(catalogue, request, ranked.size());
     }
-    Routine routine{request, std::move(*chosen), pause_reason(recent)};
+    Routine routine{request, std::move(*chosen), pain_in_force(recent, today)};
     order_gently(routine.items);
     retime(routine.items);
     std::vector<int> sets_before;
     for (const auto& item : routine.items) sets_before.push_back(item.dose.sets);
     fill_time(routine.items, budget);
     explain_filled_sets(routine.items, sets_before, request.minutes);
+    return routine;
+}
+
+Routine eased_for_pain(Routine routine, bool shorter) {
+    if (shorter && routine.items.size() > 1) routine.items.resize((routine.items.size() + 1) / 2);
+    for (RoutineItem& item : routine.items) {
+        const Dose eased = within_level(item.exercise, 1, item.dose);
+        if (eased != item.dose) item.dose_because += "; eased for pain before the routine: at most the level 1 dose";
+        item.dose = eased;
+        item.eased = true;
+    }
+    retime(routine.items);
     return routine;
 }
 

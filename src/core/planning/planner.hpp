@@ -11,6 +11,7 @@
 
 #include "catalogue.hpp"
 #include "dose.hpp"
+#include "pain.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 
@@ -44,8 +45,8 @@ struct RoutineItem {
 struct Routine {
     PlanRequest request;
     std::vector<RoutineItem> items;
-    // Set when pain pauses progression: "pain 8/10 after the session of 2026-11-20".
-    std::optional<std::string> paused;
+    // The pain warning in force (pain.hpp): the routine is eased and no dose steps up.
+    std::optional<PainWarning> pain;
     int total_seconds() const;
 };
 
@@ -73,5 +74,9 @@ std::uint64_t seed_for_day(std::chrono::sys_days today);
 // recent sessions (oldest first) by the rules in progression.hpp.
 Routine plan_routine(const Catalogue&, const PlanRequest&, const LastDone&, std::chrono::sys_days today,
                      std::span<const Session> recent = {});
+
+// For pain before a routine: every dose at most the level 1 dose; shorter:
+// the first half of the exercises (the gentlest come first), eased too.
+Routine eased_for_pain(Routine, bool shorter);
 
 }  // namespace backcare

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pain.hpp"
 #include "session.hpp"
 #include "text.hpp"
 
@@ -12,10 +13,6 @@ namespace backcare {
 namespace {
 
 int hold_step(int hold) { return hold < 20 ? 2 : 5; }
-
-bool painful(const Session& s) {
-    return (s.pain_before && *s.pain_before >= pain_to_pause) || (s.pain_after && *s.pain_after >= pain_to_pause);
-}
 
 int rise_in(const Session& s) { return s.pain_before && s.pain_after ? *s.pain_after - *s.pain_before : 0; }
 
@@ -75,27 +72,28 @@ std::optional<Dose> step_down(const Dose& d, const DoseSpec& spec) {
     return next;
 }
 
-std::optional<std::string> pause_reason(std::span<const Session> chronological) {
-    for (auto it = chronological.rbegin(); it != chronological.rend(); ++it) {
-        if (!it->pain_before && !it->pain_after) continue;
-        if (!painful(*it)) return std::nullopt;
-        const bool after = it->pain_after && *it->pain_after >= pain_to_pause;
-        return fmt::format("pain {}/10 {} the session of {}", after ? *it->pain_after : *it->pain_before,
-                           after ? "after" : "before", it->local_date());
-    }
-    return std::nullopt;
+Dose within_level(const Exercise& e, int level, const Dose& earned) {
+    const Dose base = dose_at_level(e, level);
+    Dose d = earned;
+    d.sets = std::min(d.sets, base.sets);
+    d.reps = std::min(d.reps, base.reps);
+    d.hold = std::min(d.hold, base.hold);
+    return d;
+}
+
+std::vector<ScoredSession> pain_scores(std::span<const Session> chronological) {
+    std::vector<ScoredSession> out;
+    out.reserve(chronological.size());
+    for (const Session& s : chronological) out.push_back(scored(s));
+    return out;
+}
+
+std::optional<PainWarning> pain_in_force(std::span<const Session> chronological, Date today) {
+    const auto scores = pain_scores(chronological);
+    return pain_warning(scores, today);
 }
 
 namespace {
-
-// Steps up are withheld only after the session that pauses progression:
-// the index of the last session with a pain score when it paused, else the end.
-std::size_t pause_index(std::span<const Session> chronological) {
-    if (!pause_reason(chronological)) return chronological.size();
-    for (std::size_t i = chronological.size(); i-- > 0;)
-        if (chronological[i].pain_before || chronological[i].pain_after) return i;
-    return chronological.size();
-}
 
 // One exercise's sessions replayed in order, its dose stepped as the rules say.
 class Replay {
@@ -105,13 +103,11 @@ public:
         p_.dose = dose_at_level(exercise, level);
     }
 
-    // The next session; pause: a step up falling due now is withheld.
+    // The next session; pause: a step up falling due now is withheld (the pain warning holds).
+    // A painful session resets the count of the exercises in it, not of the others.
     void add(const Session& s, bool pause) {
         const Entry* e = entry_for(s, exercise_.id);
-        if (!e) {
-            if (painful(s)) streak_ = 0;
-            return;
-        }
+        if (!e) return;
         seen_ = true;
         if (e->status == EntryStatus::skipped) return skipped(s);
         skips_ = 0;
@@ -123,10 +119,15 @@ public:
             step_up_due(pause);
     }
 
-    // The dose after the last session; pain_paused: the last session with a pain score paused progression.
+    // The dose after the last session; pain_paused: the pain warning holds today.
     Progression result(bool pain_paused) {
         p_.has_history = seen_;
-        const bool can_step = step_up(p_.dose, exercise_.dose) || harder();
+        bool can_step = step_up(p_.dose, exercise_.dose) || harder();
+        // A step withheld while the warning held is taken once it has ended.
+        if (!pain_paused && streak_ >= sessions_to_step_up && !p_.variant && can_step) {
+            step_up_due(false);
+            can_step = step_up(p_.dose, exercise_.dose) || harder();
+        }
         p_.paused = pain_paused && streak_ >= sessions_to_step_up && !p_.variant && can_step;
         p_.why = why(can_step);
         return p_;
@@ -185,7 +186,7 @@ private:
         std::vector<std::string> parts;
         if (!change_.empty()) parts.push_back(change_);
         if (p_.paused)
-            parts.push_back("a step up is due but paused for pain");
+            parts.push_back("a step up is due but paused while the pain warning holds");
         else if (!p_.variant && !can_step && streak_ >= sessions_to_step_up)
             parts.push_back("the top of its range, and the catalogue has no harder variant");
         else if (!p_.variant)
@@ -207,12 +208,15 @@ private:
 
 }  // namespace
 
-Progression progress(const Exercise& exercise, const Catalogue& catalogue, int level,
-                     std::span<const Session> chronological) {
-    const std::size_t pause_at = pause_index(chronological);
+Progression progress(const Exercise& exercise, const Catalogue& catalogue, int level, std::span<const Session> chronological,
+                     Date today) {
+    const auto scores = pain_scores(chronological);
+    const std::vector<bool> held = pain_warning_each(scores);
     Replay replay(exercise, catalogue, level);
-    for (std::size_t i = 0; i < chronological.size(); ++i) replay.add(chronological[i], i > pause_at);
-    return replay.result(pause_at < chronological.size());
+    // Each session sees the warning as it stood that day, the painful session itself included.
+    // (Sessions after today, from a clock set back, are not replayed.)
+    for (std::size_t i = 0; i < chronological.size() && scores[i].day <= today; ++i) replay.add(chronological[i], held[i]);
+    return replay.result(pain_warning(scores, today).has_value());
 }
 
 }  // namespace backcare

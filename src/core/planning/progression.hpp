@@ -11,9 +11,11 @@
 //  - Pain rising by 2 or more during a session with the exercise, or the
 //    exercise skipped in two sessions running, steps its dose down the same
 //    ladder; below its bottom, the easier variant is offered.
-//  - A session with pain of 7/10 or more (before or after) counts for no
-//    exercise; while the last session that has a pain score is one of them,
-//    no dose steps up ("paused").
+//  - A painful session (pain.hpp: pain after 7/10 or more, or up by 2) counts
+//    for none of the exercises in it and starts their count again (the count
+//    of an exercise not in it is kept); while the pain warning holds (7 days
+//    and 2 sessions without pain rising after it), no dose steps up
+//    ("paused"), and a step up that falls due waits; steps down still happen.
 //  - A session done at less than the dose, or with pain up by 1, neither
 //    counts nor steps; only the last progression_memory_days count.
 #include <optional>
@@ -23,6 +25,7 @@
 #include "catalogue.hpp"
 #include "clock.hpp"
 #include "dose.hpp"
+#include "pain.hpp"
 #include "session.hpp"
 
 namespace backcare {
@@ -30,8 +33,7 @@ namespace backcare {
 inline constexpr int progression_memory_days = 90;
 inline constexpr int sessions_to_step_up = 3;
 inline constexpr int skips_to_step_down = 2;
-inline constexpr int pain_rise_to_step_down = 2;
-inline constexpr int pain_to_pause = 7;
+inline constexpr int pain_rise_to_step_down = pain_rise;
 
 enum class Step { none, up, down };
 
@@ -48,14 +50,17 @@ struct Progression {
     std::string why;
 };
 
-// The pain that pauses progression, when the last session with a pain score
-// had 7/10 or more: "pain 8/10 after the session of 2026-11-20".
-std::optional<std::string> pause_reason(std::span<const Session> chronological);
+// The pain warning (pain.hpp) in force on today, from the sessions, oldest first.
+std::optional<PainWarning> pain_in_force(std::span<const Session> chronological, Date today);
 
 // The dose of an exercise after replaying the sessions (oldest first; only
 // those in the last progression_memory_days should be given), from its dose
-// at the level. Variants are looked up in the catalogue.
-Progression progress(const Exercise&, const Catalogue&, int level, std::span<const Session> chronological);
+// at the level, as of today. Variants are looked up in the catalogue.
+Progression progress(const Exercise&, const Catalogue&, int level, std::span<const Session> chronological, Date today);
+
+// A dose eased while the pain warning holds: no more than the level's, in
+// sets, reps or hold (what was earned above it waits; what was stepped down stays).
+Dose within_level(const Exercise&, int level, const Dose&);
 
 // One rung of the ladder up or down; nullopt at the top or bottom.
 std::optional<Dose> step_up(const Dose&, const DoseSpec&);

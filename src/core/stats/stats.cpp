@@ -107,42 +107,6 @@ Streaks StreakCounter::result() const {
     return s;
 }
 
-namespace {
-
-std::optional<double> pain_after_between(const std::vector<DayTotals>& days_, Date from, Date to) {
-    long long sum = 0, n = 0;
-    for (const auto& d : days_)
-        if (d.day >= from && d.day <= to) {
-            sum += d.pain_after_sum;
-            n += d.pain_after_n;
-        }
-    return average(sum, n);
-}
-
-}  // namespace
-
-std::vector<Warning> pain_warnings(const std::vector<DayTotals>& day_rows, Date until) {
-    std::vector<Warning> out;
-    int worst = -1;
-    Date worst_day{};
-    for (const auto& d : day_rows)
-        if (d.day > until - days{14} && d.day <= until && d.pain_after_max >= worst && d.pain_after_max >= 0) {
-            worst = d.pain_after_max;
-            worst_day = d.day;
-        }
-    if (worst >= pain_high)
-        out.push_back({"pain-high", fmt::format("pain after a session reached {}/10 on {}. Stop the exercises that hurt and see a "
-                                                "physiotherapist or doctor before going on.",
-                                                worst, format_date(worst_day))});
-    const auto recent = pain_after_between(day_rows, until - days{6}, until);
-    const auto earlier = pain_after_between(day_rows, until - days{20}, until - days{14});
-    if (recent && earlier && *recent - *earlier >= pain_rise - 1e-9)
-        out.push_back({"pain-rising", fmt::format("pain after sessions has risen from {:.1f} to {:.1f} over two weeks. Stop the "
-                                                  "exercises that hurt and see a physiotherapist or doctor.",
-                                                  *earlier, *recent)});
-    return out;
-}
-
 void DoseCounts::add(DoseClass c) {
     switch (c) {
         case DoseClass::full: ++full; break;
@@ -429,7 +393,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     for (const auto& e : st.adherence.exercises) st.adherence.doses.add(e.doses);
 
     st.pain = pain_summary(st.totals, day_rows, st.from, middle);
-    st.warnings = pain_warnings(day_rows, st.to);
+    st.pain_warning = pain_warning(src.pain_scores(st.to - days{pain_look_back_days - 1}, st.to), st.to);
     // The pass began at the first session: its days are every day with one.
     const bool whole_log = !first_logged || *first_logged >= query_from;
     st.streaks = streaks_to(st.to, src, rq.filter, whole_log ? &day_rows : nullptr);

@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "clock.hpp"
+#include "pain.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 
 namespace backcare {
 
-inline constexpr int stats_json_schema = 1;
+// 2: "pain_warning", the one rule's warning as plan gives it (was "warnings", two rules).
+inline constexpr int stats_json_schema = 2;
 inline constexpr int heatmap_weeks = 12;
 
 // Which sessions count: all, one goal (a nullopt PlanGoal is "balanced", a
@@ -105,17 +107,6 @@ struct PainSummary {
     int before_n = 0, after_n = 0;
 };
 
-struct Warning {
-    std::string kind;  // "pain-high" or "pain-rising"
-    std::string message;
-};
-// The pain warnings as of `until`, from the days up to it (sorted): pain
-// after a session of 7 or more in the last 14 days, or the average pain
-// after sessions in the last 7 days 2 or more points above that of the 7
-// days two weeks earlier.
-std::vector<Warning> pain_warnings(const std::vector<DayTotals>& days, Date until);
-inline constexpr int pain_high = 7;
-inline constexpr int pain_rise = 2;
 
 struct GoalTotals {
     PlanGoal goal;
@@ -183,7 +174,9 @@ struct Stats {
     PainSummary pain;
     std::vector<std::optional<double>> weekly_pain_after;  // one per entry of weeks
     std::vector<std::optional<double>> weekly_pain_before;
-    std::vector<Warning> warnings;
+    // The pain warning as of the period's end, by the one rule (pain.hpp),
+    // from every session whatever the filter: as plan and due see it.
+    std::optional<PainWarning> pain_warning;
     Adherence adherence;
 };
 
@@ -221,6 +214,8 @@ public:
     virtual void each_active_day(Date to, const StatsFilter&, const std::function<void(Date)>&) const = 0;
     // With an exercise filter: each time it was logged in [from, to], oldest first.
     virtual std::vector<ExerciseTime> exercise_times(Date from, Date to, const StatsFilter&) const = 0;
+    // The pain of every session in [from, to], whatever the filter, oldest first.
+    virtual std::vector<ScoredSession> pain_scores(Date from, Date to) const = 0;
 };
 
 struct StatsRequest {

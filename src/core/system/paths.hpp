@@ -24,6 +24,8 @@ public:
     std::filesystem::path catalogue_dir() const;
     std::filesystem::path state_dir() const;
     std::filesystem::path last_plan_file() const { return state_dir() / "last-plan.json"; }
+    // Present once the red flags have been shown before a first routine.
+    std::filesystem::path safety_shown_file() const { return state_dir() / "safety-shown"; }
     std::filesystem::path database() const;
     std::string database_source() const;
 
