@@ -29,8 +29,8 @@ void report(Context& ctx, const LogOptions& o, const Session& s, std::string_vie
         ctx.out << logged_session_json(s, s.id != 0) << '\n';
         return;
     }
-    // At once, on stderr: a script's stdout stays as it was.
-    if (painful(s)) render_painful_session(ctx.err, s.pain_before, s.pain_after, Style{false, false, 80});
+    // At once, on stderr, once stored: a script's stdout stays as it was.
+    if (painful(s) && s.id != 0) render_painful_session(ctx.err, s.pain_before, s.pain_after, Style{});
     if (ctx.quiet) return;
     ctx.out << verb << ":\n";
     render_session_text(ctx.out, s, ctx.style);
@@ -58,7 +58,7 @@ int run_batch(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
     if (added > 0) ctx.stored(plural(added, "session"));
     // One warning for the batch, when its painful sessions leave one in force.
     if (painful_added > 0 && o.format != "json")
-        if (const auto w = pain_warning_on(ctx.journal(), local_date(ctx.now))) render_pain_warning(ctx.err, *w, Style{false, false, 80});
+        if (const auto w = pain_warning_on(ctx.journal(), local_date(ctx.now))) render_pain_warning(ctx.err, *w, Style{});
     ctx.out << stored;
     if (o.format == "json") return 0;
     if (!ctx.quiet)

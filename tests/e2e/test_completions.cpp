@@ -105,6 +105,9 @@ TEST_CASE("bash completes commands, options, values and exercise ids, the person
     CHECK(bash_complete(h, "backcare plan --goal ") == Strings{"flexibility", "strength", "posture", "balanced"});
     CHECK(bash_complete(h, "backcare plan --place d") == Strings{"desk"});
     CHECK(bash_complete(h, "backcare plan --equipment band,w") == Strings{"band,wall"});
+    CHECK(bash_complete(h, "backcare plan --equipment band,d") == Strings{"band,doorway"});
+    CHECK(bash_complete(h, "backcare saf") == Strings{"safety"});
+    CHECK(bash_complete(h, "backcare go --pain-b") == Strings{"--pain-before"});
     CHECK(bash_complete(h, "backcare --color ") == Strings{"auto", "always", "never"});
     CHECK(bash_complete(h, "backcare --db /tmp/x.db hist") == Strings{"history"});
     CHECK(bash_complete(h, "backcare catalogue show thread") == Strings{"thread-the-needle"});

@@ -98,7 +98,7 @@ TEST_CASE("delete with a too-short uuid prefix says what it needs (2)", "[edges]
     CHECK(h.snapshot() == before);
 }
 
-TEST_CASE("a note with control characters is refused; lines and tabs are kept and shown on one line", "[edges][history]") {
+TEST_CASE("a note with control characters is refused - lines and tabs are kept and shown on one line", "[edges][history]") {
     Home h;
     for (const char* note : {"a\x1b[2Jb", "bell\x07", "c1 \xc2\x9b" "31m", "not UTF-8 \xff"}) {
         INFO(note);
@@ -188,7 +188,7 @@ TEST_CASE("an unknown long option suggests the nearest one", "[edges][cli]") {
     e2e::expect_usage_error(h.run({"plan", "--sed", "3"}), {"--sed", "did you mean '--seed'?"});
 }
 
-TEST_CASE("log --plan stores the time the plan said; skipping all of it is refused", "[edges][log]") {
+TEST_CASE("log --plan stores the time the plan said - skipping all of it is refused", "[edges][log]") {
     Home h;
     const auto plan = h.run({"plan", "--seed", "5", "--format", "json"});
     REQUIRE(plan.status == 0);

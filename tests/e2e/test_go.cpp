@@ -41,8 +41,9 @@ public:
     // An interactive bash with job control, at its prompt.
     explicit Screen(const Home& h) : h_(h), socket_((h.dir() / "tmux").string()) {
         REQUIRE(tmux({"new-session", "-d", "-x", "80", "-y", "24", "/bin/bash --norc --noprofile -i"}).status == 0);
-        keys({"PS1='sh> '; cd '" + h.dir().string() + "'; clear", "Enter"});
-        wait_for("sh> ");
+        // Typed as 's''h> ', so that only the prompt itself reads "sh>" (capture-pane drops its trailing space).
+        keys({"PS1='s''h> '; cd '" + h.dir().string() + "'; clear", "Enter"});
+        wait_for("sh>");
     }
     ~Screen() { tmux({"kill-server"}); }
     Screen(const Screen&) = delete;
@@ -135,7 +136,7 @@ TEST_CASE("go: a routine at the terminal, start to end, logged with pain scores 
     CHECK(session["duration_seconds"].get<int>() > 30);
 }
 
-TEST_CASE("go: pain 8 before asks eased, shorter or not today; pain 9 after is answered at once", "[go][tty][serial][pain]") {
+TEST_CASE("go: pain 8 before asks eased, shorter or not today - pain 9 after is answered at once", "[go][tty][serial][pain]") {
     SECTION("shorter: the first half, then the warning after it") {
         Home h;
         Screen s(h, "--exercises chin-tuck,childs-pose,open-book", "50");
@@ -416,13 +417,21 @@ TEST_CASE("go refuses bad input clearly and changes nothing", "[go][bad-input]")
     CHECK(h.snapshot() == before);
 }
 
-TEST_CASE("go: Ctrl-Z gives the shell its terminal back; fg goes on, paused", "[go][tty][serial]") {
+TEST_CASE("go: Ctrl-Z gives the shell its terminal back - fg goes on, paused", "[go][tty][serial]") {
     Home h;
     Screen s(h);
     s.keys({str("stty -g > stty.before; ", BACKCARE_BINARY, " go --yes --exercises childs-pose"), "Enter"});
     s.wait_for("Child's pose");
     s.keys({"C-z"});
-    CHECK(contains(s.wait_for("Stopped"), "sh> "));
+    // The shell's prompt comes back below bash's "Stopped" line.
+    std::string stopped = s.wait_for("Stopped");
+    const auto prompt_after = [&] { return stopped.find("sh>", stopped.find("Stopped")) != std::string::npos; };
+    for (int i = 0; i < 200 && !prompt_after(); ++i) {
+        std::this_thread::sleep_for(50ms);
+        stopped = s.text();
+    }
+    INFO(stopped);
+    CHECK(prompt_after());
     CHECK(s.format("#{alternate_on}") == "0");
     s.keys({"stty -g > stty.after; fg", "Enter"});
     const std::string resumed = s.wait_for("PAUSED");

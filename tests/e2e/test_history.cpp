@@ -171,7 +171,7 @@ TEST_CASE("undo on a log that was never written exits 1", "[history]") {
     CHECK_FALSE(std::filesystem::exists(h.dir() / "data"));
 }
 
-TEST_CASE("delete by number, by uuid and by uuid prefix; an unknown one exits 1", "[history]") {
+TEST_CASE("delete by number, by uuid and by uuid prefix - an unknown one exits 1", "[history]") {
     Home h;
     const Four f = log_four(h);
     // By number: "oldest" was logged second, so it is number 2.

@@ -361,7 +361,7 @@ TEST_CASE("log - --format json prints the sessions as stored", "[log][stdin]") {
     }
 }
 
-TEST_CASE("log - reads CSV sessions; rows with one uuid make one session", "[log][stdin]") {
+TEST_CASE("log - reads CSV sessions - rows with one uuid make one session", "[log][stdin]") {
     Home h;
     const std::string input =
         "uuid,started,note,exercise,sets,reps,hold_seconds,pain_before\n"

@@ -48,7 +48,7 @@ TEST_CASE("plan prefers exercises not done lately: after logging a plan, the sam
     CHECK(count_sessions(db_path(h)) == 1);
 }
 
-TEST_CASE("log --plan stores each entry's planned dose, skipped ones too; typed entries have none", "[log][plan]") {
+TEST_CASE("log --plan stores each entry's planned dose, skipped ones too - typed entries have none", "[log][plan]") {
     Home h;
     REQUIRE(h.run({"plan", "--seed", "5"}).status == 0);
     const Json plan = Json::parse(e2e::read_file(h.state_dir() / "last-plan.json"));

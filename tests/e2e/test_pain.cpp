@@ -37,7 +37,7 @@ std::string plain(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("log answers a painful session at once on stderr; stdout is as for any session", "[log][pain]") {
+TEST_CASE("log answers a painful session at once on stderr - stdout is as for any session", "[log][pain]") {
     Home h;
     const auto calm = h.run({"log", "chin-tuck:10", "--pain-before", "3", "--pain-after", "4", "--at", "2026-11-23T08:00"});
     REQUIRE(calm.status == 0);
@@ -77,6 +77,12 @@ TEST_CASE("log answers a painful session at once on stderr; stdout is as for any
         const auto fine = h.run({"log", "chin-tuck:10", "--pain-after", "2", "--format", "json"});
         CHECK(Json::parse(fine.out).at("pain_warning").is_null());
     }
+    SECTION("a dry run stores nothing, so it warns of nothing") {
+        const auto r = h.run({"log", "-n", "chin-tuck:10", "--pain-before", "1", "--pain-after", "9"});
+        REQUIRE(r.status == 0);
+        CHECK(r.err.empty());
+        CHECK(contains(r.out, "Would log"));
+    }
     SECTION("log --plan too") {
         REQUIRE(h.run({"plan", "--seed", "1"}).status == 0);
         const auto r = h.run({"log", "--plan", "--pain-before", "2", "--pain-after", "7"});
@@ -84,6 +90,16 @@ TEST_CASE("log answers a painful session at once on stderr; stdout is as for any
         CHECK(r.err.rfind("Pain warning: pain rose from 2 to 7 in this session.", 0) == 0);
         CHECK_FALSE(contains(r.out, "Pain warning"));
     }
+}
+
+TEST_CASE("plan opens with the warning in text and markdown, and has it in json - tsv stays a table", "[plan][pain]") {
+    Home h;
+    REQUIRE(h.run({"log", "-q", "chin-tuck:10", "--pain-after", "8", "--at", "2026-11-22T08:00"}).status == 0);
+    CHECK(h.run({"plan", "--no-save"}).out.rfind("Pain warning: in the session of 2026-11-22, pain 8/10 after it.", 0) == 0);
+    const auto md = h.run({"plan", "--no-save", "--format", "markdown"});
+    CHECK(contains(md.out, "> **Pain warning:** in the session of 2026-11-22, pain 8/10 after it."));
+    CHECK(Json::parse(h.run({"plan", "--format", "json", "--no-save"}).out).at("pain_warning").at("good_since") == 0);
+    CHECK_FALSE(contains(h.run({"plan", "--no-save", "--format", "tsv"}).out, "Pain warning"));
 }
 
 TEST_CASE("log - says once for a batch that leaves the warning in force", "[log][pain][stdin]") {
@@ -181,7 +197,7 @@ TEST_CASE("the red flags open the first routine at a terminal, once, and never a
     CHECK_FALSE(contains(plain(second.out), flags_heading));
 }
 
-TEST_CASE("due at a terminal gives the warning's paragraph above its line; to a script, the line", "[due][pain][tty]") {
+TEST_CASE("due at a terminal gives the warning's paragraph above its line - to a script, the line", "[due][pain][tty]") {
     Home h;
     REQUIRE(h.run({"log", "-q", "chin-tuck:10", "--pain-after", "9", "--at", "2026-11-22T08:00"}).status == 0);
     const auto tty = h.run_tty({"due"});

@@ -108,7 +108,7 @@ Json pain_warning_of(const Home& h, std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("plan --explain, stats and due agree on the pain warning the same day; a step waits, then comes", "[progression][pain]") {
+TEST_CASE("plan --explain, stats and due agree on the pain warning the same day - a step waits, then comes", "[progression][pain]") {
     Home h;  // today is 2026-11-23
     // Only three exercises fit: the same routine whatever was done lately.
     const std::vector<std::string> posture{"plan", "--goal", "strength", "--place", "floor", "--seed", "1"};

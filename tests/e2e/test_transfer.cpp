@@ -222,7 +222,7 @@ TEST_CASE("import of a file with a malformed line N exits 65 naming FILE:N and s
     }
 }
 
-TEST_CASE("import: a missing file is an I/O error; --dry-run checks and stores nothing", "[transfer]") {
+TEST_CASE("import: a missing file is an I/O error - --dry-run checks and stores nothing", "[transfer]") {
     Home h;
     e2e::expect_error(h.run({"import", (h.dir() / "missing.jsonl").string()}), 74, {"missing.jsonl"});
     CHECK_FALSE(fs::exists(h.dir() / "data"));
@@ -240,7 +240,7 @@ TEST_CASE("import: a missing file is an I/O error; --dry-run checks and stores n
     CHECK(contains(r.out, "0 added, 0 already present"));
 }
 
-TEST_CASE("export and import carry the planned dose; an export without it still imports", "[transfer]") {
+TEST_CASE("export and import carry the planned dose - an export without it still imports", "[transfer]") {
     Home a;
     fill(a);
     // The plan's entries carry it, the typed ones do not.

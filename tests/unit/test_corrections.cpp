@@ -56,7 +56,7 @@ TEST_CASE("history: the limit, 0 for all, and since", "[corrections]") {
     CHECK_THAT(error_of<UsageError>([&] { history_range(q, today); }), Catch::Contains("--since"));
 }
 
-TEST_CASE("history: newest first, within the range; none without a log", "[corrections]") {
+TEST_CASE("history: newest first, within the range - none without a log", "[corrections]") {
     Log log;
     CHECK(history(history_range({}, today), std::nullopt).empty());
     log.fill();
@@ -70,7 +70,7 @@ TEST_CASE("history: newest first, within the range; none without a log", "[corre
     CHECK(ids(history(history_range(q, today), journal)) == std::vector<std::int64_t>{3, 2});
 }
 
-TEST_CASE("undo: removes the last session; an absent log is not created", "[corrections]") {
+TEST_CASE("undo: removes the last session - an absent log is not created", "[corrections]") {
     Log log;
     CHECK(error_of<NoResult>([&] { undo_last(log.db); }) == "the log is empty; there is nothing to undo");
     CHECK_FALSE(std::filesystem::exists(log.db));
@@ -81,7 +81,7 @@ TEST_CASE("undo: removes the last session; an absent log is not created", "[corr
     CHECK(error_of<NoResult>([&] { undo_last(log.db); }) == "the log is empty; there is nothing to undo");
 }
 
-TEST_CASE("delete: by number or uuid; none there, or no log, is NoResult", "[corrections]") {
+TEST_CASE("delete: by number or uuid - none there, or no log, is NoResult", "[corrections]") {
     Log log;
     CHECK(error_of<NoResult>([&] { delete_session(log.db, "2"); }) == "no session '2': the log is empty");
     CHECK_FALSE(std::filesystem::exists(log.db));

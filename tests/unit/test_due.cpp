@@ -35,7 +35,7 @@ TEST_CASE("due: a day not in active_days is not due, whatever was done", "[due]"
     CHECK(due_at(c, monday_at(12), 0).reason == "mon is not an active day");
 }
 
-TEST_CASE("due: outside the active hours is not due; the end is not inside", "[due]") {
+TEST_CASE("due: outside the active hours is not due - the end is not inside", "[due]") {
     const Config c;  // 09:00-18:00
     CHECK(due_at(c, monday_at(8, 59), 0).reason == "outside the active hours 09:00-18:00");
     CHECK_FALSE(due_at(c, monday_at(8, 59), 0).due);
@@ -83,7 +83,7 @@ TEST_CASE("due: the local moment follows the time zone", "[due]") {
     CHECK(m.weekday == 1);
 }
 
-TEST_CASE("due: today's sessions in the log count; an absent log has none", "[due]") {
+TEST_CASE("due: today's sessions in the log count - an absent log has none", "[due]") {
     const TzGuard tz("UTC0");
     const Instant noon = utc(2026, 11, 23, 12, 0);
     std::optional<PainWarning> pain;

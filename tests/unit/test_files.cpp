@@ -152,7 +152,7 @@ TEST_CASE("write_file_atomically and sync_directory leave no descriptor open", "
     CHECK(mode_of(path) == 0600);
 }
 
-TEST_CASE("path_kind: absent only when nothing is there; every other failure names why", "[files][paths]") {
+TEST_CASE("path_kind: absent only when nothing is there - every other failure names why", "[files][paths]") {
     TempDir dir;
     CHECK(path_kind(dir.path() / "missing", "read it") == PathKind::absent);
     CHECK(path_kind(dir.path() / "missing" / "deeper", "read it") == PathKind::absent);

@@ -109,7 +109,7 @@ TEST_CASE("guide screen: rep, rest, hold and switching sides", "[guide_screen]")
     }
 }
 
-TEST_CASE("guide screen: the note stands above the foot; PAUSED in the time line", "[guide_screen]") {
+TEST_CASE("guide screen: the note stands above the foot - PAUSED in the time line", "[guide_screen]") {
     Guide g = at(21'000);
     g.toggle_pause();
     const auto lines = guide_screen(g, ascii(), heading, "Paused: space or Enter to go on.", 80, 24);
@@ -120,7 +120,7 @@ TEST_CASE("guide screen: the note stands above the foot; PAUSED in the time line
     CHECK(lines[20].empty());
 }
 
-TEST_CASE("guide screen: at 50x14 the blank lines go first; every line fits", "[guide_screen]") {
+TEST_CASE("guide screen: at 50x14 the blank lines go first - every line fits", "[guide_screen]") {
     const auto lines = guide_screen(at(21'000), ascii(), heading, "", 50, 14);
     REQUIRE(lines.size() == 14);
     for (const auto& l : lines) CHECK(display_width(l) <= 50);

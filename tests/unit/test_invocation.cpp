@@ -90,7 +90,7 @@ TEST_CASE("style: the terminal's width, else COLUMNS from 20 to 1000, else 80", 
     CHECK(output_style("auto", no_terminal, env_of({{"COLUMNS", "wide"}})).width == 80);
 }
 
-TEST_CASE("completion ids: the person's exercises too; the built-in ones when theirs are broken", "[invocation]") {
+TEST_CASE("completion ids: the person's exercises too - the built-in ones when theirs are broken", "[invocation]") {
     const Catalogue builtin = builtin_catalogue();
     const TempDir home;
     const auto env = env_of({{"HOME", home.path().string()}});

@@ -102,7 +102,7 @@ TEST_CASE("writers queue: a second write waits for the first, and gives up past 
     CHECK(Journal::open_existing(db)->count() == 10);
 }
 
-TEST_CASE("the check before a write: a log changed since the last write is checked whole; a damaged one takes nothing",
+TEST_CASE("the check before a write: a log changed since the last write is checked whole - a damaged one takes nothing",
           "[log-health][damage]") {
     TempDir dir;
     const fs::path db = dir.path() / "backcare.db";
@@ -243,7 +243,7 @@ TEST_CASE("recover_log: every session that can be read, a new log, the old one u
     }
 }
 
-TEST_CASE("find: a number, '#number', a uuid or its prefix; digits that could be both are refused", "[log-health][find]") {
+TEST_CASE("find: a number, '#number', a uuid or its prefix - digits that could be both are refused", "[log-health][find]") {
     TempDir dir;
     const fs::path db = dir.path() / "backcare.db";
     Session a = make_session(1, utc(2026, 11, 1, 9, 0));

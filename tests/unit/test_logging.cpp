@@ -102,7 +102,7 @@ TEST_CASE("log: the start's UTC offset is the one in force then", "[logging]") {
     CHECK(l.session(rq).utc_offset == 3600);
 }
 
-TEST_CASE("log: a --uuid given is lowercased and checked; no fresh one is made", "[logging]") {
+TEST_CASE("log: a --uuid given is lowercased and checked - no fresh one is made", "[logging]") {
     Logging l;
     LogRequest rq = items({"cat-cow:10"});
     rq.uuid = "0B7E7C3A-2F4E-4C1D-9A57-3C2D1E0F9A8C";

@@ -172,7 +172,7 @@ TEST_CASE("progression: skipped twice running steps down", "[progression]") {
     }
 }
 
-TEST_CASE("progression: the pain warning pauses stepping up; a week and two sessions without pain rising end it",
+TEST_CASE("progression: the pain warning pauses stepping up - a week and two sessions without pain rising end it",
           "[progression][pain]") {
     static const Catalogue c = ladder_catalogue();
     const Exercise& squeeze = *c.find("squeeze");

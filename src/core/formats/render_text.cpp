@@ -138,6 +138,7 @@ void render_plan_markdown(std::ostream& out, const Routine& routine) {
     out << "## " << title(name_of_goal(r.goal)) << " routine";
     if (const std::string place = where(r); !place.empty()) out << ' ' << place;
     out << " (about " << format_seconds(routine.total_seconds()) << ")\n\n";
+    if (routine.pain) out << "> **Pain warning:** " << pain_warning_message(*routine.pain).substr(std::string_view("Pain warning: ").size()) << "\n\n";
     out << "| # | Exercise | Dose | Time | Cue |\n|---|---|---|---|---|\n";
     int n = 0;
     for (const auto& item : routine.items)
@@ -147,17 +148,20 @@ void render_plan_markdown(std::ostream& out, const Routine& routine) {
 }
 
 void render_catalogue_text(std::ostream& out, const std::vector<const Exercise*>& list, const Style& st) {
-    std::size_t id_width = 2, name_width = 4;
+    std::size_t id_width = 2, name_width = 4, position_width = 8, equipment_width = 9;
     for (const Exercise* e : list) {
         id_width = std::max(id_width, display_width(e->id));
         name_width = std::max(name_width, display_width(e->name));
+        position_width = std::max(position_width, display_width(name_of(e->position)));
+        equipment_width = std::max(equipment_width, display_width(names_of(e->equipment, "-")));
     }
-    out << st.bold(fmt::format("{}  {}  {:<8}  {:<11}  {:<10}  {}", pad("ID", id_width), pad("NAME", name_width),
-                               "KIND", "POSITION", "EQUIPMENT", "GOALS"))
+    out << st.bold(fmt::format("{}  {}  {:<8}  {}  {}  {}", pad("ID", id_width), pad("NAME", name_width), "KIND",
+                               pad("POSITION", position_width), pad("EQUIPMENT", equipment_width), "GOALS"))
         << '\n';
     for (const Exercise* e : list)
-        out << fmt::format("{}  {}  {:<8}  {:<11}  {:<10}  {}\n", pad(e->id, id_width), pad(e->name, name_width),
-                           name_of(e->kind), name_of(e->position), names_of(e->equipment, "-"), names_of(e->goals));
+        out << fmt::format("{}  {}  {:<8}  {}  {}  {}\n", pad(e->id, id_width), pad(e->name, name_width), name_of(e->kind),
+                           pad(name_of(e->position), position_width), pad(names_of(e->equipment, "-"), equipment_width),
+                           names_of(e->goals));
 }
 
 void render_catalogue_tsv(std::ostream& out, const std::vector<const Exercise*>& list) {
