@@ -94,6 +94,7 @@ static void write_exercise(std::ostream& out, const Exercise& e) {
         << "        .cautions = " << strings(e.cautions) << ",\n"
         << "        .easier = " << literal(e.easier) << ",\n"
         << "        .harder = " << literal(e.harder) << ",\n"
+        << "        .family = " << literal(e.family) << ",\n"
         << "        .source = " << literal(e.source) << ",\n"
         << "        .origin = \"built-in\",\n"
         << "    });\n";

@@ -71,6 +71,8 @@ std::vector<Problem> validate(const Exercise& e) {
     if (e.source.empty()) out.push_back({"source", "source must say where the exercise comes from"});
     if (!e.easier.empty() && e.easier == e.id) out.push_back({"easier", "an exercise cannot be its own easier variant"});
     if (!e.harder.empty() && e.harder == e.id) out.push_back({"harder", "an exercise cannot be its own harder variant"});
+    if (!e.family.empty() && !valid_id(e.family))
+        out.push_back({"family", fmt::format("family '{}' must be 2 to 40 lowercase letters, digits and hyphens", e.family)});
 
     const DoseSpec& d = e.dose;
     for (const auto& [key, range] : {std::pair{"sets", d.sets}, {"reps", d.reps}, {"hold", d.hold}}) {

@@ -38,6 +38,7 @@ ParsedExercise read_exercise(const toml::value& table, const std::string& file, 
     p.easier_pos = r.pos("easier");
     e.harder = r.string("harder", false).value_or("");
     p.harder_pos = r.pos("harder");
+    e.family = r.string("family", false).value_or("");
     e.source = r.string("source", true).value_or("");
 
     // Where each dose key is, so that semantic problems point at the field they concern.

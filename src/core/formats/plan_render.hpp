@@ -18,6 +18,10 @@ inline constexpr int plan_json_schema = 3;
 // remembered: the plan was saved for `log --plan`, which the footer then offers;
 // explain: why each exercise and dose was chosen.
 void render_plan_text(std::ostream&, const Routine&, const Style&, bool quiet, bool remembered, bool explain = false);
+// How the routine was brought to the time asked for ("Filled to about 29:40
+// of 30 minutes with 2 more exercises and 5 more sets."), or why it falls
+// short; empty when nothing was added.
+std::string time_fill_note(const Routine&);
 void render_plan_tsv(std::ostream&, const Routine&);
 void render_plan_markdown(std::ostream&, const Routine&);
 // Also the format of the remembered last plan.

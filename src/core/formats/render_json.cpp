@@ -54,6 +54,7 @@ Json exercise_object(const Exercise& e) {
         {"cautions", e.cautions},
         {"easier", e.easier.empty() ? Json(nullptr) : Json(e.easier)},
         {"harder", e.harder.empty() ? Json(nullptr) : Json(e.harder)},
+        {"family", std::string(e.family_name())},
         {"source", e.source},
         {"origin", e.origin},
     };
@@ -106,6 +107,9 @@ std::string plan_json(const Routine& routine, std::chrono::system_clock::time_po
              {"seed", r.seed},
              {"total_seconds", routine.total_seconds()},
              {"pain_warning", routine.pain ? pain_warning_json(*routine.pain) : Json(nullptr)},
+             {"fill", Json{{"added_exercises", routine.fill.added_exercises},
+                           {"added_sets", routine.fill.added_sets},
+                           {"short_because", routine.fill.short_because.empty() ? Json(nullptr) : Json(routine.fill.short_because)}}},
              {"exercises", items}};
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

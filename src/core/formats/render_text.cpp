@@ -53,6 +53,20 @@ std::string_view safety_note() {
            "if pain persists, see a health professional. Signs that need a doctor: backcare safety";
 }
 
+std::string time_fill_note(const Routine& routine) {
+    const TimeFill& f = routine.fill;
+    const std::string total = format_seconds(routine.total_seconds());
+    const int minutes = routine.request.minutes;
+    if (!f.short_because.empty())
+        return fmt::format("These exercises fill about {} of the {} minutes: {}; repeat the routine for more.", total, minutes,
+                           f.short_because);
+    std::vector<std::string> added;
+    if (f.added_exercises > 0) added.push_back(fmt::format("{} more exercise{}", f.added_exercises, plural_suffix(f.added_exercises)));
+    if (f.added_sets > 0) added.push_back(fmt::format("{} more set{}", f.added_sets, plural_suffix(f.added_sets)));
+    if (added.empty()) return {};
+    return fmt::format("Filled to about {} of {} minutes with {}.", total, minutes, join(added, " and "));
+}
+
 void render_plan_text(std::ostream& out, const Routine& routine, const Style& st, bool quiet, bool remembered,
                       bool explain) {
     const PlanRequest& r = routine.request;
@@ -72,11 +86,11 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
         out << st.dim(fmt::format("level {}{}equipment: {}{}seed {}", r.level, st.dot(),
                                   names_of(equipment_at_hand(r), "none"), st.dot(), r.seed))
             << "\n";
-    // Sets stop at each exercise's most; say so rather than pass 14 minutes off as 90.
-    if (!quiet && routine.total_seconds() * 4 < r.minutes * 60 * 3)
-        out << st.dim(fmt::format("These exercises fill about {} of the {} minutes; repeat the routine for more.",
-                                  format_seconds(routine.total_seconds()), r.minutes))
-            << '\n';
+    // Short of the time asked for: say why rather than pass 14 minutes off as 90.
+    if (!quiet && !routine.fill.short_because.empty())
+        wrapped(out, time_fill_note(routine), 0, st.width);
+    else if (explain && (routine.fill.added_exercises > 0 || routine.fill.added_sets > 0))
+        wrapped(out, time_fill_note(routine), 0, st.width);
     out << '\n';
     auto arrows = [&](std::string text) {
         if (!st.unicode)
@@ -144,6 +158,7 @@ void render_plan_markdown(std::ostream& out, const Routine& routine) {
     for (const auto& item : routine.items)
         out << "| " << ++n << " | " << cell(item.exercise.name) << " | " << describe_dose(item.dose, true) << " | "
             << format_seconds(item.seconds) << " | " << cell(item.exercise.cue()) << " |\n";
+    if (!routine.fill.short_because.empty()) out << '\n' << time_fill_note(routine) << '\n';
     out << "\n_" << safety_note() << "_\n";
 }
 
@@ -213,6 +228,9 @@ void render_exercise_text(std::ostream& out, const Exercise& e, const Catalogue&
     };
     variant("Easier", e.easier);
     variant("Harder", e.harder);
+    for (const Exercise& other : catalogue.exercises())
+        if (other.id != e.id && other.family_name() == e.family_name())
+            variants.push_back(fmt::format("Same family ({}): {} ({}); a routine has one of them", e.family_name(), other.name, other.id));
     section("Variants", variants, false);
     out << '\n' << st.dim("Source: ") << e.source << '\n';
     if (e.origin != "built-in") out << st.dim("From: ") << e.origin << '\n';

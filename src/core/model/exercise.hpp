@@ -83,11 +83,15 @@ struct Exercise {
     std::vector<std::string> cautions;
     std::string easier;
     std::string harder;
+    // Exercises of one family are variations of one movement: a routine has
+    // at most one of them. Empty: the exercise is a family of its own.
+    std::string family;
     std::string source;
     std::string origin;  // "built-in" or the file it was read from
 
     bool has_goal(Goal g) const;
     bool needs(Equipment e) const;
+    std::string_view family_name() const { return family.empty() ? std::string_view(id) : std::string_view(family); }
     std::string_view cue() const { return cues.empty() ? std::string_view{} : cues.front(); }
     friend bool operator==(const Exercise&, const Exercise&) = default;
 };

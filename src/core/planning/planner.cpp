@@ -48,8 +48,11 @@ struct Candidate {
 std::vector<Candidate> rank(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,
                             std::chrono::sys_days today) {
     std::vector<Candidate> out;
+    auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
     for (const Exercise& e : catalogue.exercises()) {
-        if (!fits(e, request)) continue;
+        if (!fits(e, request) || listed(request.include, e.id) || listed(request.exclude, e.id)) continue;
         double days = planner_memory_days;
         std::optional<int> age;
         if (auto it = last_done.find(e.id); it != last_done.end()) {
@@ -162,11 +165,12 @@ std::vector<Slot> slots_for(const PlanGoal& goal) {
 }
 
 void order_gently(std::vector<RoutineItem>& items) {
-    // Mobility first, strength in the middle, stretches last; within each,
-    // standing before seated before the floor, so a routine goes down once.
+    // Everything off the floor first, so a routine goes down once and stays
+    // there; on each side mobility first, strength in the middle, stretches
+    // last, and standing before seated (hands and knees before lying).
     std::stable_sort(items.begin(), items.end(), [](const RoutineItem& a, const RoutineItem& b) {
         auto key = [](const RoutineItem& i) {
-            return std::pair{kind_rank(i.exercise.kind), static_cast<int>(i.exercise.position)};
+            return std::tuple{on_floor(i.exercise.position), kind_rank(i.exercise.kind), static_cast<int>(i.exercise.position)};
         };
         return key(a) < key(b);
     });
@@ -186,35 +190,72 @@ int total(const std::vector<RoutineItem>& items) {
 
 constexpr int worst_transition = 20;
 
-std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ranked, const PlanRequest& request,
-                                               int level, int budget, Doses& doses) {
-    std::vector<RoutineItem> chosen;
-    int used = 0;
+bool family_in(const std::vector<RoutineItem>& items, const Exercise& e) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const RoutineItem& i) { return i.exercise.family_name() == e.family_name(); });
+}
+
+// The item a candidate brings at a level: the exercise its history calls for
+// (a variant, perhaps), or the exercise itself when that variant's family is
+// in the routine already; nullopt when neither may join.
+std::optional<RoutineItem> item_for(const Exercise& candidate, int level, Doses& doses, const std::vector<RoutineItem>& chosen) {
+    if (family_in(chosen, candidate)) return std::nullopt;
+    const Pick& pick = doses(candidate, level);
+    if (!family_in(chosen, *pick.exercise)) return RoutineItem{*pick.exercise, pick.dose, 0, "", pick.why, pick.eased};
+    if (!pick.instead) return std::nullopt;
+    return *pick.instead;
+}
+
+// The exercises asked for, each at the dose its history calls for (never a
+// variant in its place: it was asked for by name).
+std::vector<RoutineItem> included_items(const std::vector<const Exercise*>& included, int level, Doses& doses) {
+    std::vector<RoutineItem> out;
+    for (const Exercise* e : included) {
+        const Pick& pick = doses(*e, level);
+        RoutineItem item = pick.exercise == e || !pick.instead ? RoutineItem{*e, pick.dose, 0, "", pick.why, pick.eased} : *pick.instead;
+        if (item.exercise.id != e->id) item = RoutineItem{*e, dose_at_level(*e, level), 0, "", fmt::format("the level {} dose", level), false};
+        item.seconds = estimate_seconds(item.dose) + worst_transition;
+        item.chosen_because = "asked for with --include";
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ranked, const std::vector<const Exercise*>& included,
+                                               const PlanRequest& request, int level, int budget, Doses& doses) {
+    std::vector<RoutineItem> chosen = included_items(included, level, doses);
+    int used = total(chosen);
+    if (used > budget) return std::nullopt;
+    const auto slots = slots_for(request.goal);
+    // An exercise asked for takes the first turn it answers.
+    std::vector<bool> taken(slots.size(), false);
+    for (const auto& item : chosen)
+        for (std::size_t i = 0; i < slots.size(); ++i)
+            if (!taken[i] && slots[i].accepts(item.exercise)) {
+                taken[i] = true;
+                break;
+            }
     // Room is kept for the cheapest exercises that make up the minimum, so
     // that one long early pick cannot crowd out a routine that fits.
     int cheapest = budget;
     for (const Candidate& c : ranked)
         cheapest = std::min(cheapest, estimate_seconds(doses(*c.exercise, level).dose) + worst_transition);
-    for (const Slot& slot : slots_for(request.goal)) {
+    const std::size_t most = std::max(routine_turns, chosen.size());
+    for (std::size_t s = 0; s < slots.size() && chosen.size() < most; ++s) {
+        if (taken[s]) continue;
+        const Slot& slot = slots[s];
         const int still_needed = std::max(0, static_cast<int>(min_exercises) - static_cast<int>(chosen.size()) - 1);
         for (const Candidate& c : ranked) {
             if (!slot.accepts(*c.exercise)) continue;
-            auto in_routine = [&](const std::string& id) {
-                return std::any_of(chosen.begin(), chosen.end(), [&](const RoutineItem& i) { return i.exercise.id == id; });
-            };
-            const Pick& pick = doses(*c.exercise, level);
-            RoutineItem item{*pick.exercise, pick.dose, 0, "", pick.why, pick.eased};
-            if (in_routine(pick.exercise->id)) {
-                if (!pick.instead || in_routine(c.exercise->id)) continue;
-                item = *pick.instead;
-            }
-            item.seconds = estimate_seconds(item.dose) + worst_transition;
-            if (used + item.seconds + still_needed * cheapest > budget) continue;
-            item.chosen_because = fmt::format("{}; {}", slot.describe(), describe_age(c.age));
-            if (item.exercise.id != c.exercise->id)
-                item.chosen_because = fmt::format("in place of {}: {}", c.exercise->name, item.chosen_because);
-            used += item.seconds;
-            chosen.push_back(std::move(item));
+            auto item = item_for(*c.exercise, level, doses, chosen);
+            if (!item) continue;
+            item->seconds = estimate_seconds(item->dose) + worst_transition;
+            if (used + item->seconds + still_needed * cheapest > budget) continue;
+            item->chosen_because = fmt::format("{}; {}", slot.describe(), describe_age(c.age));
+            if (item->exercise.id != c.exercise->id)
+                item->chosen_because = fmt::format("in place of {}: {}", c.exercise->name, item->chosen_because);
+            used += item->seconds;
+            chosen.push_back(std::move(*item));
             break;
         }
     }
@@ -223,31 +264,66 @@ std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ran
 }
 
 // Adds sets, one at a time and to the exercise with the fewest, while the
-// routine still fits: a longer session is more of the same, not more exercises.
-void fill_time(std::vector<RoutineItem>& items, int budget) {
+// routine is under `until` seconds and each set keeps it within `limit`:
+// a longer session is more of the same first. Returns the sets added.
+int fill_sets(std::vector<RoutineItem>& items, int until, int limit) {
+    int added = 0;
     std::vector<bool> full(items.size(), false);
-    for (;;) {
+    while (total(items) < until) {
         std::optional<std::size_t> best;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (full[i] || items[i].eased || items[i].dose.sets >= items[i].exercise.dose.sets.max) continue;
             if (!best || items[i].dose.sets < items[*best].dose.sets) best = i;
         }
-        if (!best) return;
+        if (!best) break;
         items[*best].dose.sets += 1;
         retime(items);
-        if (total(items) > budget) {
+        if (total(items) > limit) {
             items[*best].dose.sets -= 1;
             retime(items);
             full[*best] = true;
+        } else {
+            ++added;
         }
     }
+    return added;
 }
 
-void explain_filled_sets(std::vector<RoutineItem>& items, const std::vector<int>& sets_before, int minutes) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const int added = items[i].dose.sets - sets_before[i];
+// When every set is in and the routine still falls short: more exercises,
+// in the ranked order, each within the upper bound. Returns how many.
+int fill_exercises(std::vector<RoutineItem>& items, const std::vector<Candidate>& ranked, int level, Doses& doses, int until,
+                   int limit, int minutes, std::map<std::string, int>& sets_before) {
+    int added = 0;
+    for (const Candidate& c : ranked) {
+        if (total(items) >= until || items.size() >= max_exercises) break;
+        auto item = item_for(*c.exercise, level, doses, items);
+        if (!item) continue;
+        item->chosen_because = fmt::format("one more exercise to fill {} minutes; {}", minutes, describe_age(c.age));
+        if (item->exercise.id != c.exercise->id)
+            item->chosen_because = fmt::format("in place of {}: {}", c.exercise->name, item->chosen_because);
+        const std::string id = item->exercise.id;
+        const int sets = item->dose.sets;
+        items.push_back(std::move(*item));
+        order_gently(items);
+        retime(items);
+        if (total(items) > limit) {
+            items.erase(std::find_if(items.begin(), items.end(), [&](const RoutineItem& i) { return i.exercise.id == id; }));
+            retime(items);
+            continue;
+        }
+        ++added;
+        sets_before.emplace(id, sets);
+        fill_sets(items, until, limit);
+    }
+    return added;
+}
+
+void explain_filled_sets(std::vector<RoutineItem>& items, const std::map<std::string, int>& sets_before, int minutes) {
+    for (auto& item : items) {
+        const auto it = sets_before.find(item.exercise.id);
+        const int added = item.dose.sets - (it == sets_before.end() ? item.dose.sets : it->second);
         if (added > 0)
-            items[i].dose_because += fmt::format("; {} more set{} to fill {} minutes", added, plural_suffix(added), minutes);
+            item.dose_because += fmt::format("; {} more set{} to fill {} minutes", added, plural_suffix(added), minutes);
     }
 }
 
@@ -266,7 +342,7 @@ std::string describe_request(const PlanRequest& r) {
 bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
     const auto ranked = rank(catalogue, r, LastDone{}, std::chrono::sys_days{});
     Doses doses(catalogue, r, {}, Date{});
-    return choose(ranked, r, 1, max_minutes * 60, doses).has_value();
+    return choose(ranked, {}, r, 1, max_minutes * 60, doses).has_value();
 }
 
 [[noreturn]] void too_few(const Catalogue& catalogue, const PlanRequest& request, std::size_t found) {
@@ -301,6 +377,58 @@ bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
                                            : fmt::format("a balanced routine needs {} across the goals", min_exercises);
     throw NoResult(fmt::format("only {} fit{} {} ({}){}", plural(found, "exercise"), found == 1 ? "s" : "",
                                describe_request(request), needs, tries.empty() ? "" : "; try " + join_or(tries)));
+}
+
+
+// Why an exercise cannot be in any routine for the request (its goal aside).
+std::optional<std::string> why_it_cannot_fit(const Exercise& e, const PlanRequest& r) {
+    if (e.level > r.level) return fmt::format("it is level {}; try --level {}", e.level, e.level);
+    if (r.place == Place::desk && !e.desk_friendly)
+        return fmt::format("it is done {}, not at a desk; try --place any", name_of(e.position));
+    if (r.place == Place::floor && !on_floor(e.position))
+        return fmt::format("it is done {}, not on the floor; try --place any", name_of(e.position));
+    const auto at_hand = equipment_at_hand(r);
+    for (Equipment need : e.equipment)
+        if (std::find(at_hand.begin(), at_hand.end(), need) == at_hand.end())
+            return fmt::format("it needs a {}; try --equipment {}", name_of(need), name_of(need));
+    return std::nullopt;
+}
+
+// The exercises asked for with --include, checked with --exclude: each id
+// known, none in both, one of each family, each possible here.
+std::vector<const Exercise*> check_lists(const Catalogue& catalogue, const PlanRequest& r) {
+    for (const auto& id : r.exclude) (void)catalogue.get(id);
+    std::vector<const Exercise*> out;
+    for (const auto& id : r.include) {
+        const Exercise& e = catalogue.get(id);
+        if (std::find(r.exclude.begin(), r.exclude.end(), id) != r.exclude.end())
+            throw UsageError(fmt::format("'{}' is both in --include and in --exclude", id));
+        for (const Exercise* other : out)
+            if (other->family_name() == e.family_name())
+                throw UsageError(other->id == e.id ? fmt::format("'{}' is in --include twice", id)
+                                                   : fmt::format("'{}' and '{}' are of one family ({}), and a routine has one of them",
+                                                                 other->id, id, e.family_name()));
+        if (auto why = why_it_cannot_fit(e, r)) throw NoResult(fmt::format("--include {}: {}", id, *why));
+        out.push_back(&e);
+    }
+    if (out.size() > max_exercises)
+        throw UsageError(fmt::format("--include names {} exercises; a routine has at most {}", out.size(), max_exercises));
+    return out;
+}
+
+// Why a routine falls short of the time asked for: said, not hidden.
+std::string short_because(const Routine& routine, const PlanRequest& request, const std::vector<Candidate>& ranked) {
+    if (routine.pain) return "the pain warning holds, so no sets or exercises are added to fill the time";
+    const bool sets_left = std::any_of(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) {
+        return !i.eased && i.dose.sets < i.exercise.dose.sets.max;
+    });
+    const bool exercises_left = routine.items.size() < max_exercises &&
+                                std::any_of(ranked.begin(), ranked.end(), [&](const Candidate& c) { return !family_in(routine.items, *c.exercise); });
+    if (sets_left || exercises_left)
+        return fmt::format("one more set or exercise would run past {} % of the time", fill_high_percent);
+    if (routine.items.size() >= max_exercises)
+        return fmt::format("{} exercises, each at its most sets, is as long as a routine gets", max_exercises);
+    return fmt::format("every exercise that fits ({}) is in, each at its most sets", describe_request(request));
 }
 
 }  // namespace
@@ -345,47 +473,70 @@ std::uint64_t seed_for_day(std::chrono::sys_days today) {
 
 Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, const LastDone& last_done,
                      std::chrono::sys_days today, std::span<const Session> recent) {
+    const std::vector<const Exercise*> included = check_lists(catalogue, request);
     const auto ranked = rank(catalogue, request, last_done, today);
     Doses doses(catalogue, request, recent, today);
     const int budget = request.minutes * 60;
 
-    if (ranked.size() < min_exercises) too_few(catalogue, request, ranked.size());
+    if (ranked.size() + included.size() < min_exercises) too_few(catalogue, request, ranked.size() + included.size());
 
     // In the ranked order; when that does not fit, the quickest exercises
     // first, so that whether a routine fits does not depend on the seed.
     auto attempt = [&](int level, int seconds, Doses& doses) {
-        auto chosen = choose(ranked, request, level, seconds, doses);
+        auto chosen = choose(ranked, included, request, level, seconds, doses);
         if (chosen) return chosen;
         auto quickest = ranked;
         auto cost = [&](const Candidate& c) { return estimate_seconds(doses(*c.exercise, level).dose); };
         std::stable_sort(quickest.begin(), quickest.end(), [&](const Candidate& a, const Candidate& b) {
             return std::pair{cost(a), a.exercise->id} < std::pair{cost(b), b.exercise->id};
         });
-        return choose(quickest, request, level, seconds, doses);
+        return choose(quickest, included, request, level, seconds, doses);
     };
     // The level's dose first; the lightest dose if that does not fit.
-    auto chosen = attempt(request.level, budget, doses);
-    if (!chosen) chosen = attempt(1, budget, doses);
-    // Doses the log has earned can outgrow the time; then the plain ones, said so.
     Doses plain(catalogue, request, {}, today, true);
-    if (!chosen && !recent.empty()) chosen = attempt(request.level, budget, plain);
-    if (!chosen && !recent.empty()) chosen = attempt(1, budget, plain);
+    Doses* used = &doses;
+    int level = request.level;
+    auto chosen = attempt(level, budget, doses);
+    if (!chosen) chosen = attempt(level = 1, budget, doses);
+    // Doses the log has earned can outgrow the time; then the plain ones, said so.
+    if (!chosen && !recent.empty()) chosen = attempt(level = request.level, budget, *(used = &plain));
+    if (!chosen && !recent.empty()) chosen = attempt(level = 1, budget, plain);
     if (!chosen) {
         // Would more time help? Then say how much is enough.
+        const int asked = total(included_items(included, 1, plain));
         for (int minutes = request.minutes + 1; minutes <= max_minutes; ++minutes)
-            if (attempt(1, minutes * 60, plain))
+            if (attempt(1, minutes * 60, plain)) {
+                if (asked > budget)
+                    throw NoResult(fmt::format("the exercises asked for with --include take about {} on their own, more than {}; try --minutes {}",
+                                               format_seconds(asked), plural(request.minutes, "minute"), minutes));
                 throw NoResult(fmt::format("no {} routine of {} exercises fits {} ({}); try --minutes {}",
                                            name_of_goal(request.goal), min_exercises, plural(request.minutes, "minute"),
                                            describe_request(request), minutes));
-        too_few(catalogue, request, ranked.size());
+            }
+        too_few(catalogue, request, ranked.size() + included.size());
     }
-    Routine routine{request, std::move(*chosen), pain_in_force(recent, today)};
+    Routine routine{request, std::move(*chosen), pain_in_force(recent, today), {}};
     order_gently(routine.items);
     retime(routine.items);
-    std::vector<int> sets_before;
-    for (const auto& item : routine.items) sets_before.push_back(item.dose.sets);
-    fill_time(routine.items, budget);
+    std::map<std::string, int> sets_before;
+    for (const auto& item : routine.items) sets_before.emplace(item.exercise.id, item.dose.sets);
+    // The time asked for: sets up to it, then (while short of the lower
+    // bound) more exercises and sets up to the upper bound. Not while the pain
+    // warning holds: then the routine stays short.
+    const int low = budget * fill_low_percent / 100, high = budget * fill_high_percent / 100;
+    const int base_exercises = static_cast<int>(routine.items.size());
+    routine.fill.added_sets = fill_sets(routine.items, budget, budget);
+    if (!routine.pain && routine.total_seconds() < low) {
+        routine.fill.added_exercises = fill_exercises(routine.items, ranked, level, *used, low, budget, request.minutes, sets_before);
+        if (routine.total_seconds() < low)
+            routine.fill.added_exercises += fill_exercises(routine.items, ranked, level, *used, low, high, request.minutes, sets_before);
+        fill_sets(routine.items, low, high);
+    }
     explain_filled_sets(routine.items, sets_before, request.minutes);
+    routine.fill.added_sets = 0;
+    for (const auto& item : routine.items) routine.fill.added_sets += item.dose.sets - sets_before.at(item.exercise.id);
+    routine.fill.added_exercises = static_cast<int>(routine.items.size()) - base_exercises;
+    if (routine.total_seconds() < low) routine.fill.short_because = short_because(routine, request, ranked);
     return routine;
 }
 

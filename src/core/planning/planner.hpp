@@ -24,6 +24,9 @@ struct PlanRequest {
     Place place = Place::any;
     int level = 1;
     std::uint64_t seed = 0;
+    // Ids always in the routine (whatever the goal), and ids never in it.
+    std::vector<std::string> include;
+    std::vector<std::string> exclude;
 };
 
 // When each exercise was last done (local calendar days), from the log.
@@ -42,16 +45,32 @@ struct RoutineItem {
     bool eased = false;
 };
 
+// How a routine was brought to the time asked for, or why it falls short.
+struct TimeFill {
+    int added_exercises = 0;  // beyond the routine's six turns
+    int added_sets = 0;
+    // Set when the routine fills less than fill_low of the time asked for.
+    std::string short_because;
+};
+
 struct Routine {
     PlanRequest request;
     std::vector<RoutineItem> items;
     // The pain warning in force (pain.hpp): the routine is eased and no dose steps up.
     std::optional<PainWarning> pain;
+    TimeFill fill;
     int total_seconds() const;
 };
 
 inline constexpr std::size_t min_exercises = 3;
-inline constexpr std::size_t max_exercises = 6;
+// Six turns make a routine; more exercises join only to fill a long one.
+inline constexpr std::size_t routine_turns = 6;
+inline constexpr std::size_t max_exercises = 10;
+// The share of --minutes a routine fills when the catalogue allows it: from
+// 85 % to 110 %, for routines up to fill_minutes long.
+inline constexpr int fill_low_percent = 85;
+inline constexpr int fill_high_percent = 110;
+inline constexpr int fill_minutes = 30;
 
 // Seconds to get into position: a few for each exercise, more when the
 // position changes (standing to the floor, say).
@@ -70,7 +89,9 @@ bool fits(const Exercise&, const PlanRequest&);
 std::uint64_t seed_for_day(std::chrono::sys_days today);
 
 // Throws NoResult saying what to relax when no routine of 3 or more
-// exercises fits; prefers exercises done least recently. Doses follow the
+// exercises fits (UsageError for an unknown id in include or exclude);
+// prefers exercises done least recently. A routine has one exercise of a
+// family, and goes down to the floor at most once. Doses follow the
 // recent sessions (oldest first) by the rules in progression.hpp.
 Routine plan_routine(const Catalogue&, const PlanRequest&, const LastDone&, std::chrono::sys_days today,
                      std::span<const Session> recent = {});
