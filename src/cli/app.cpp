@@ -21,6 +21,7 @@
 #include "errors.hpp"
 #include "files.hpp"
 #include "invocation.hpp"
+#include "plan_options.hpp"
 #include "text.hpp"
 #include "version.hpp"
 
@@ -95,7 +96,8 @@ std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
 int answer_completion(CLI::App& app, int argc, const char* const* argv, const Environment& env, std::ostream& out) {
     const ExerciseIds ids = [&] { return exercise_ids(env, builtin_catalogue()); };
     const ExerciseDose dose = [&](const std::string& id) { return exercise_dose(env, builtin_catalogue(), id); };
-    const Completion c = complete(app, std::vector<std::string>(argv + 2, argv + argc), ids, dose);
+    const ProfileNames profiles = [&] { return profile_names(env); };
+    const Completion c = complete(app, std::vector<std::string>(argv + 2, argv + argc), ids, dose, profiles);
     for (const auto& candidate : c.candidates) out << candidate << '\n';
     return c.files ? 3 : 0;
 }
@@ -111,7 +113,18 @@ int written(std::ostream& out, std::ostream& err, const std::string& text) {
 
 // Parses the command line; an exit status when that is all there is to do
 // (help, the version, or a usage error), nullopt when a command is to run.
-std::optional<int> parse(CLI::App& app, int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+// Before help is shown: the plan options' defaults as the config and the
+// profile in force (--profile given before --help included) make them.
+void show_defaults_in_force(CLI::App& app, const Environment& env, const GlobalOptions& g) {
+    std::optional<std::string> profile;
+    for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return a->parsed(); }))
+        if (const CLI::Option* o = sub->get_option_no_throw("--profile"); o && o->count() > 0) profile = o->results().back();
+    const auto config = readable_config(env, g.config ? std::optional<std::filesystem::path>(*g.config) : std::nullopt);
+    show_plan_defaults(app, plan_config(config, profile, env));
+}
+
+std::optional<int> parse(CLI::App& app, int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                         const std::function<void()>& before_help) {
     // No command at all: the help, on standard output, as git does (but
     // with status 0, since nothing went wrong).
     if (argc <= 1) return written(out, err, app.help());
@@ -122,8 +135,10 @@ std::optional<int> parse(CLI::App& app, int argc, const char* const* argv, std::
         }
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
+        before_help();
         return written(out, err, app.help());  // the help of the subcommand that asked, if any
     } catch (const CLI::CallForAllHelp&) {
+        before_help();
         return written(out, err, app.help("", CLI::AppFormatMode::All));
     } catch (const CLI::CallForVersion& e) {
         return written(out, err, std::string(e.what()) + "\n");
@@ -178,7 +193,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::istream&
     const std::vector<Command> commands = define(app, g);
     if (argc >= 2 && std::string_view(argv[1]) == "__complete") return answer_completion(app, argc, argv, env, out);
     try {
-        if (const auto status = parse(app, argc, argv, out, err)) return *status;
+        if (const auto status = parse(app, argc, argv, out, err, [&] { show_defaults_in_force(app, env, g); })) return *status;
         return run_parsed(commands, g, env, in, out, err);
     } catch (const Error& e) {
         print_error(err, e.what(), g.quiet ? std::vector<std::string>{} : e.detail());

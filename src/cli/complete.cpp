@@ -37,7 +37,7 @@ std::vector<std::string> listed_values(const std::string& type_name) {
 }
 
 std::vector<std::string> values_for(const CLI::Option& o, const std::string& current, const std::string& command,
-                                    const ExerciseIds& exercise_ids) {
+                                    const ExerciseIds& exercise_ids, const ProfileNames& profiles) {
     const std::string type = o.get_type_name();
     if (auto listed = listed_values(type); !listed.empty()) return listed;
     const std::string base = type.substr(0, type.find(':'));
@@ -45,6 +45,11 @@ std::vector<std::string> values_for(const CLI::Option& o, const std::string& cur
         auto goals = all_names<Goal>();
         goals.emplace_back("balanced");
         return goals;
+    }
+    if (base == "PROFILE") {
+        auto names = profiles ? profiles() : std::vector<std::string>{};
+        names.emplace_back(no_profile);
+        return names;
     }
     if (base == "PLACE") return {std::string(name_of(Place::desk)), std::string(name_of(Place::floor)), std::string(name_of(Place::any))};
     if (base == "PERIOD") return {std::string(name_of(Period::day)), std::string(name_of(Period::week)), std::string(name_of(Period::month))};
@@ -106,7 +111,7 @@ Completion positional(CLI::App& node, std::size_t given, const std::string& type
 }  // namespace
 
 Completion complete(CLI::App& app, const std::vector<std::string>& words, const ExerciseIds& exercise_ids,
-                    const ExerciseDose& dose_of) {
+                    const ExerciseDose& dose_of, const ProfileNames& profiles) {
     CLI::App* node = &app;
     CLI::Option* pending = nullptr;  // an option whose value comes next
     std::size_t given = 0;           // positional words of the command so far
@@ -141,7 +146,7 @@ Completion complete(CLI::App& app, const std::vector<std::string>& words, const 
     }
     if (pending) {
         if (wants_file(*pending)) return {{}, true};
-        candidates = values_for(*pending, typed, node->get_name(), exercise_ids);
+        candidates = values_for(*pending, typed, node->get_name(), exercise_ids, profiles);
     } else if (current.rfind('-', 0) == 0) {
         for (CLI::App* n : {node, &app}) {
             for (auto* o : n->get_options())

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "errors.hpp"
+#include "plan_options.hpp"
 #include "text.hpp"
 
 namespace backcare::cli {
@@ -27,6 +28,13 @@ std::vector<Command> setup_help(CLI::App& app) {
                     }
                     node = found.front();
                 }
+                std::optional<Config> config;
+                try {
+                    config = ctx.config();
+                } catch (const Error&) {
+                    // Unreadable: the built-in defaults.
+                }
+                show_plan_defaults(app, plan_config(config, std::nullopt, ctx.env));
                 // Named as on the command line ("backcare catalogue lint"); the formatter, since
                 // help() would show the help of what was parsed: this command.
                 std::string name = node->get_name();

@@ -176,13 +176,24 @@ TEST_CASE("config reads every documented key from the file", "[config]") {
             "daily_target = 2\n"
             "active_hours = \"08:30-17:00\"\n"
             "active_days = [\"mon\", \"wed\", \"fri\"]\n"
-            "week_start = \"sunday\"\n");
-    const Json s = config_json(h).at("settings");
+            "week_start = \"sunday\"\n"
+            "include = [\"cat-cow\"]\n"
+            "exclude = [\"bird-dog\", \"open-book\"]\n"
+            "default_profile = \"home\"\n"
+            "[profile.home]\n"
+            "level = 2\n");
+    const Json j = config_json(h);
+    const Json s = j.at("settings");
+    CHECK(s.at("include").at("value") == Json::array({"cat-cow"}));
+    CHECK(s.at("exclude").at("value") == Json::array({"bird-dog", "open-book"}));
+    CHECK(s.at("profile").at("value") == "home");
+    CHECK(s.at("level").at("value") == 2);
+    CHECK(s.at("level").at("source").get<std::string>().rfind("profile home, default_profile in ", 0) == 0);
+    CHECK(j.at("profiles") == Json::parse(R"({"home": {"level": 2}})"));
     CHECK(s.at("goal").at("value") == "strength");
     CHECK(s.at("minutes").at("value") == 15);
     CHECK(s.at("equipment").at("value") == Json::array({"band", "wall"}));
     CHECK(s.at("place").at("value") == "floor");
-    CHECK(s.at("level").at("value") == 3);
     CHECK(s.at("weekly_target").at("value") == 4);
     CHECK(s.at("daily_target").at("value") == 2);
     CHECK(s.at("active_hours").at("value") == "08:30-17:00");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The clock, the output's look and the completion ids, from the surroundings.
 #include "invocation.hpp"
+#include "config_file.hpp"
 
 #include <filesystem>
 
@@ -107,6 +108,22 @@ std::vector<std::string> exercise_ids(const Environment& env, const Catalogue& b
         for (const auto& e : builtin.exercises()) ids.push_back(e.id);
     }
     return ids;
+}
+
+std::optional<Config> readable_config(const Environment& env, const std::optional<std::filesystem::path>& config_flag) {
+    try {
+        const Paths paths(env, config_flag, std::nullopt);
+        return load_config(paths.config_file(), paths.config_file_required());
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<std::string> profile_names(const Environment& env) {
+    std::vector<std::string> names;
+    if (const auto config = readable_config(env, std::nullopt))
+        for (const auto& [name, _] : config->profiles) names.push_back(name);
+    return names;
 }
 
 }  // namespace backcare

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalogue.hpp"
+#include "settings.hpp"
 #include "clock.hpp"
 #include "paths.hpp"
 #include "style.hpp"
@@ -47,5 +48,12 @@ std::vector<std::string> exercise_ids(const Environment&, const Catalogue& built
 // The dose notation of that exercise's level-1 dose ("10x5s"); nullopt for
 // an id in neither. Never throws.
 std::optional<std::string> exercise_dose(const Environment&, const Catalogue& builtin, const std::string& id);
+
+// The config file's settings (the one --config names, else where
+// BACKCARE_CONFIG or XDG put it), for help and completion; nullopt when it
+// cannot be read. Never throws.
+std::optional<Config> readable_config(const Environment&, const std::optional<std::filesystem::path>& config_flag);
+// The names of the config's profiles, for completion. Never throws.
+std::vector<std::string> profile_names(const Environment&);
 
 }  // namespace backcare

@@ -2,12 +2,30 @@
 // The request that the options choosing a routine make over the settings.
 #include "plan_choices.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "text.hpp"
+
 namespace backcare {
 namespace {
 
 template <class T, class F>
 T choose(const std::optional<std::string>& flag, const Setting<T>& setting, F&& parse) {
     return flag ? parse(*flag) : setting.value;
+}
+
+// "a,b": exercise ids, each well formed and at most 40 of them.
+std::vector<std::string> parse_ids(std::string_view text, std::string_view option) {
+    auto ids = split_list(text);
+    if (ids.empty()) throw UsageError(fmt::format("{} needs exercise ids, comma-separated", option));
+    if (ids.size() > 40) throw UsageError(fmt::format("{} takes at most 40 ids", option));
+    for (const auto& id : ids)
+        if (id.size() > 40 || !std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }))
+            throw UsageError(fmt::format("{} has '{}', which is not an exercise id (see 'backcare catalogue list')", option, printable(id)));
+    return ids;
 }
 
 PlanRequest request_from(const PlanChoices& o, const Config& c, Date today) {
@@ -19,6 +37,8 @@ PlanRequest request_from(const PlanChoices& o, const Config& c, Date today) {
     r.equipment = choose(o.equipment, c.equipment, [](const std::string& s) { return parse_equipment_option(s, "--equipment"); });
     r.place = choose(o.place, c.place, [](const std::string& s) { return parse_place_option(s, "--place"); });
     r.level = choose(o.level, c.level, [](const std::string& s) { return static_cast<int>(parse_number_option(s, "--level", 1, 3)); });
+    r.include = choose(o.include, c.include, [](const std::string& s) { return parse_ids(s, "--include"); });
+    r.exclude = choose(o.exclude, c.exclude, [](const std::string& s) { return parse_ids(s, "--exclude"); });
     r.seed = o.seed ? static_cast<std::uint64_t>(parse_number_option(*o.seed, "--seed", 0, 999'999'999'999))
                     : seed_for_day(today);
     return r;
@@ -26,9 +46,17 @@ PlanRequest request_from(const PlanChoices& o, const Config& c, Date today) {
 
 }  // namespace
 
-PlanRequest plan_request(const PlanChoices& choices, const std::function<Config()>& config, Date today) {
+Config config_in_force(Config c, const std::optional<std::string>& flag_profile, const std::optional<std::string>& env_profile) {
+    if (flag_profile) return with_profile(std::move(c), *flag_profile, "--profile");
+    if (env_profile && !env_profile->empty()) return with_profile(std::move(c), *env_profile, "BACKCARE_PROFILE");
+    const std::string name = c.profile.value, source = c.profile.source;
+    return with_profile(std::move(c), name, source);
+}
+
+PlanRequest plan_request(const PlanChoices& choices, const std::function<Config()>& config, Date today,
+                         const std::optional<std::string>& env_profile) {
     request_from(choices, Config{}, today);
-    return request_from(choices, config(), today);
+    return request_from(choices, config_in_force(config(), choices.profile, env_profile), today);
 }
 
 }  // namespace backcare

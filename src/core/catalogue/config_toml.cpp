@@ -59,6 +59,79 @@ void read_routine(TableReader& r, Config& c, const std::string& file) {
     });
 }
 
+// Exercise ids, each well formed (whether the catalogue has them is for the planner to say).
+std::optional<std::vector<std::string>> read_ids(TableReader& r, const char* key) {
+    if (!r.has(key)) return std::nullopt;
+    auto ids = r.strings(key, false);
+    for (const auto& id : ids)
+        if (id.empty() || id.size() > 40 || !std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; })) {
+            r.error(r.pos(key), fmt::format("'{}' has '{}', which is not an exercise id (lowercase letters, digits and hyphens)", key, printable(id)));
+            return std::nullopt;
+        }
+    if (ids.size() > 40) {
+        r.error(r.pos(key), fmt::format("'{}' has more than 40 ids", key));
+        return std::nullopt;
+    }
+    return ids;
+}
+
+void read_lists(TableReader& r, Config& c, const std::string& file) {
+    read_setting(c.include, file, [&] { return read_ids(r, "include"); });
+    read_setting(c.exclude, file, [&] { return read_ids(r, "exclude"); });
+}
+
+// [profile.NAME] tables: each read as the top level's plan options are, and
+// kept only where given.
+void read_profiles(TableReader& r, Config& c, const std::string& file, const toml_reader::Positions& positions,
+                   std::vector<Diagnostic>& problems) {
+    if (const toml::value* table = r.raw("profile")) {
+        if (table->is_string()) {
+            r.error(r.pos("profile"), "'profile' is the table of profiles ([profile.NAME]); name the one to use with default_profile = \"NAME\"");
+        } else if (!table->is_table()) {
+            r.error(r.pos("profile"), "'profile' must be a table of profiles, each [profile.NAME]");
+        } else {
+            TableReader all(*table, positions, problems, "profile");
+            for (const auto& [name, value] : table->as_table()) {
+                (void)all.raw(name);
+                if (!valid_profile_name(name) || name == no_profile) {
+                    all.error(all.pos(name), fmt::format("profile name '{}' must be 1 to 40 lowercase letters, digits and hyphens, and not '{}'",
+                                                         printable(name), no_profile));
+                    continue;
+                }
+                if (!value.is_table()) {
+                    all.error(all.pos(name), fmt::format("profile '{}' must be a table ([profile.{}])", name, name));
+                    continue;
+                }
+                if (c.profiles.size() >= max_profiles) {
+                    all.error(all.pos(name), fmt::format("more than {} profiles", max_profiles));
+                    break;
+                }
+                TableReader pr(value, positions, problems, "profile." + name);
+                Config own;
+                read_routine(pr, own, file);
+                read_setting(own.minutes, file, [&] { return bounded(pr, "minutes", min_minutes, max_minutes); });
+                read_setting(own.level, file, [&] { return bounded(pr, "level", 1, 3); });
+                read_lists(pr, own, file);
+                pr.finish();
+                auto given = [](const auto& setting) {
+                    using T = std::decay_t<decltype(setting.value)>;
+                    return setting.source == "default" ? std::optional<T>() : std::optional<T>(setting.value);
+                };
+                c.profiles[name] = Profile{given(own.goal), given(own.minutes), given(own.equipment), given(own.place),
+                                           given(own.level), given(own.include), given(own.exclude)};
+            }
+            all.finish();
+        }
+    }
+    if (auto name = r.string("default_profile", false)) {
+        if (*name != no_profile && !c.profiles.count(*name))
+            r.error(r.pos("default_profile"), fmt::format("'default_profile' names no profile '{}'{}", printable(*name),
+                                                          c.profiles.empty() ? "; add a [profile.NAME] table" : ""));
+        else
+            c.profile = {*name, "default_profile in " + file};
+    }
+}
+
 // When sessions are due and how weeks count: active hours and days, week start.
 void read_schedule(TableReader& r, Config& c, const std::string& file) {
     read_setting(c.active_hours, file, [&]() -> std::optional<ActiveHours> {
@@ -109,7 +182,9 @@ Config parse_config(std::string_view text, const std::string& file) {
         TableReader r(*root, positions, problems);
         read_routine(r, c, file);
         read_numbers(r, c, file);
+        read_lists(r, c, file);
         read_schedule(r, c, file);
+        read_profiles(r, c, file, positions, problems);
         r.finish();
     }
     refuse(problems);

@@ -13,6 +13,8 @@ struct PathRow {
     std::string path;
     std::string note;  // "absent", "2 files", where it came from
 };
-std::string config_json(const std::vector<SettingRow>&, const std::vector<PathRow>&);
+// profiles: each [profile.NAME] and the settings it gives.
+std::string config_json(const std::vector<SettingRow>&, const std::vector<std::pair<std::string, std::vector<SettingRow>>>& profiles,
+                        const std::vector<PathRow>&);
 
 }  // namespace backcare

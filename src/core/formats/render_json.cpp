@@ -130,16 +130,24 @@ std::string exercise_json(const Exercise& e) {
 
 namespace backcare {
 
-std::string config_json(const std::vector<SettingRow>& settings, const std::vector<PathRow>& paths) {
-    Json s = Json::object();
-    for (const auto& row : settings) {
+std::string config_json(const std::vector<SettingRow>& settings, const std::vector<std::pair<std::string, std::vector<SettingRow>>>& profiles,
+                        const std::vector<PathRow>& paths) {
+    auto value_of = [](const SettingRow& row) {
         Json value;
         std::visit([&](const auto& v) { value = v; }, row.value);
-        s[row.name] = Json{{"value", value}, {"source", row.source}};
+        return value;
+    };
+    Json s = Json::object();
+    for (const auto& row : settings) s[row.name] = Json{{"value", value_of(row)}, {"source", row.source}};
+    Json pr = Json::object();
+    for (const auto& [name, rows] : profiles) {
+        Json one = Json::object();
+        for (const auto& row : rows) one[row.name] = value_of(row);
+        pr[name] = one;
     }
     Json p = Json::object();
     for (const auto& row : paths) p[row.name] = Json{{"path", row.path}, {"note", row.note}};
-    return Json{{"schema", 1}, {"settings", s}, {"paths", p}}.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return Json{{"schema", 1}, {"settings", s}, {"profiles", pr}, {"paths", p}}.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace backcare

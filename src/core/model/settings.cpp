@@ -125,16 +125,77 @@ std::string SettingRow::text() const {
     return list.empty() ? "none" : join(list, ",");
 }
 
+namespace {
+
+std::vector<std::string> equipment_names(const std::vector<Equipment>& list) {
+    std::vector<std::string> out;
+    for (Equipment e : list) out.emplace_back(name_of(e));
+    return out;
+}
+
+}  // namespace
+
+bool valid_profile_name(std::string_view name) {
+    return !name.empty() && name.size() <= 40 &&
+           std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+Config with_profile(Config c, const std::string& name, const std::string& source) {
+    if (name.empty() || name == no_profile) {
+        c.profile = {std::string(no_profile), source};
+        return c;
+    }
+    const auto it = c.profiles.find(name);
+    if (it == c.profiles.end()) {
+        std::vector<std::string> names;
+        for (const auto& [n, _] : c.profiles) names.push_back(n);
+        const auto near = nearest(name, names);
+        throw UsageError(fmt::format("{} names no profile '{}'{}", source, name,
+                                     !near.empty()   ? fmt::format("; did you mean {}?", join_or(near))
+                                     : names.empty() ? "; config.toml has none (add a [profile.NAME] table)"
+                                                     : fmt::format("; the profiles are {}", join(names, ", "))));
+    }
+    const Profile& p = it->second;
+    const std::string from = fmt::format("profile {}, {}", name, source);
+    auto lay = [&](auto& setting, const auto& value) {
+        if (value) setting = {*value, from};
+    };
+    lay(c.goal, p.goal);
+    lay(c.minutes, p.minutes);
+    lay(c.equipment, p.equipment);
+    lay(c.place, p.place);
+    lay(c.level, p.level);
+    lay(c.include, p.include);
+    lay(c.exclude, p.exclude);
+    c.profile = {name, source};
+    return c;
+}
+
+std::vector<SettingRow> describe(const std::string& name, const Profile& p) {
+    std::vector<SettingRow> out;
+    const std::string from = "profile " + name;
+    if (p.goal) out.push_back({"goal", std::string(name_of_goal(*p.goal)), from});
+    if (p.minutes) out.push_back({"minutes", *p.minutes, from});
+    if (p.equipment) out.push_back({"equipment", equipment_names(*p.equipment), from});
+    if (p.place) out.push_back({"place", std::string(name_of(*p.place)), from});
+    if (p.level) out.push_back({"level", *p.level, from});
+    if (p.include) out.push_back({"include", *p.include, from});
+    if (p.exclude) out.push_back({"exclude", *p.exclude, from});
+    return out;
+}
+
 std::vector<SettingRow> describe(const Config& c) {
-    std::vector<std::string> equipment, days;
-    for (Equipment e : c.equipment.value) equipment.emplace_back(name_of(e));
+    std::vector<std::string> days;
     for (int d : c.active_days.value) days.emplace_back(weekday_name(d));
     return {
+        {"profile", c.profile.value.empty() ? std::string(no_profile) : c.profile.value, c.profile.source},
         {"goal", std::string(name_of_goal(c.goal.value)), c.goal.source},
         {"minutes", c.minutes.value, c.minutes.source},
-        {"equipment", equipment, c.equipment.source},
+        {"equipment", equipment_names(c.equipment.value), c.equipment.source},
         {"place", std::string(name_of(c.place.value)), c.place.source},
         {"level", c.level.value, c.level.source},
+        {"include", c.include.value, c.include.source},
+        {"exclude", c.exclude.value, c.exclude.source},
         {"weekly_target", c.weekly_target.value, c.weekly_target.source},
         {"daily_target", c.daily_target.value, c.daily_target.source},
         {"active_hours", format_active_hours(c.active_hours.value), c.active_hours.source},

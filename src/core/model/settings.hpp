@@ -2,6 +2,7 @@
 #pragma once
 // Settings from the config file, and the request a plan is built from.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,18 +48,44 @@ template <class T> struct Setting {
     std::string source = "default";
 };
 
+// A named set of plan options, [profile.NAME] in config.toml: each one it
+// gives is laid over the config's own (the flags still come first).
+struct Profile {
+    std::optional<PlanGoal> goal;
+    std::optional<int> minutes;
+    std::optional<std::vector<Equipment>> equipment;
+    std::optional<Place> place;
+    std::optional<int> level;
+    std::optional<std::vector<std::string>> include;
+    std::optional<std::vector<std::string>> exclude;
+};
+inline constexpr std::size_t max_profiles = 50;
+// 1 to 40 lowercase letters, digits and hyphens; "none" means no profile.
+bool valid_profile_name(std::string_view);
+inline constexpr std::string_view no_profile = "none";
+
 struct Config {
     Setting<PlanGoal> goal{std::nullopt};
     Setting<int> minutes{10};
     Setting<std::vector<Equipment>> equipment{{}};
     Setting<Place> place{Place::any};
     Setting<int> level{1};
+    Setting<std::vector<std::string>> include{{}};  // exercise ids always in a routine
+    Setting<std::vector<std::string>> exclude{{}};  // and never
+    Setting<std::string> profile{""};               // the profile in force; "" none
+    std::map<std::string, Profile> profiles;
     Setting<int> weekly_target{5};  // sessions per week
     Setting<int> daily_target{1};   // sessions per day, for `due`
     Setting<ActiveHours> active_hours{{}};
     Setting<std::vector<int>> active_days{{1, 2, 3, 4, 5}};  // 0 = Sunday … 6 = Saturday
     Setting<int> week_start{1};                               // 1 = Monday, 0 = Sunday
 };
+
+// The config with the named profile laid over it (each value's source then
+// "profile NAME, SOURCE"); the profile named "none", or "", leaves it as it
+// is. Throws UsageError for a name with no profile, saying what names it
+// (source: "--profile", "BACKCARE_PROFILE", "default_profile in FILE").
+Config with_profile(Config, const std::string& name, const std::string& source);
 
 std::string_view weekday_name(int day);  // "mon"…
 std::optional<int> parse_weekday(std::string_view);
@@ -78,5 +105,7 @@ struct SettingRow {
     std::string text() const;  // the value as shown in text output
 };
 std::vector<SettingRow> describe(const Config&);
+// A profile's options, as rows (source: "profile NAME").
+std::vector<SettingRow> describe(const std::string& name, const Profile&);
 
 }  // namespace backcare
