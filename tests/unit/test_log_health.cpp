@@ -159,8 +159,8 @@ TEST_CASE("backups: one before each migration holding the log as it was, one a w
         Journal::open_for_writing(db, options);
         const auto backups = list_backups(db, false);
         REQUIRE(backups.size() == 1);
-        CHECK(backups[0].file.filename() == "backcare-2026-12-07T142500Z-before-schema-3.db");
-        CHECK(backups[0].reason == "before schema 3");
+        CHECK(backups[0].file.filename() == "backcare-2026-12-07T142500Z-before-schema-4.db");
+        CHECK(backups[0].reason == "before schema 4");
         CHECK(backups[0].taken == "2026-12-07T14:25:00Z");
         SQLite::Database copy(backups[0].file, SQLite::OPEN_READONLY);
         CHECK(copy.execAndGet("PRAGMA user_version").getInt() == version);
