@@ -71,10 +71,21 @@ int run_log(const LogOptions& o, Context& ctx) {
     if (reads_standard_input(o.session)) return run_batch(o, ctx, catalogue);
     const TypedLog typed = typed_log(o.session, ctx.now, [&] { return ctx.new_uuid(); }, catalogue, ctx.paths.last_plan_file());
     const Session& s = typed.session;
-    refuse_logged_twice(ctx.journal(), o.session, typed);
-    // How the input was read, before anything is stored: a dry run says it too.
-    for (const auto& note : typed.notes) ctx.note(note);
-    const StoredSession r = o.dry_run ? try_session(ctx.journal(), s) : store_session(ctx.paths.database(), s, ctx.journal_options);
+    // A second log of the plan is refused on the log as opened to store it
+    // (so that a log that cannot be written is worded as such), or to read
+    // it on a dry run; then how the input was read, before anything is stored.
+    const auto not_twice = [&](const Journal* j) {
+        refuse_logged_twice(j, o.session, typed);
+        for (const auto& note : typed.notes) ctx.note(note);
+    };
+    StoredSession r;
+    if (o.dry_run) {
+        const auto journal = ctx.journal();
+        not_twice(journal ? &*journal : nullptr);
+        r = try_session(journal, s);
+    } else {
+        r = store_session(ctx.paths.database(), s, ctx.journal_options, [&](const Journal& j) { not_twice(&j); });
+    }
     if (!r.already_present) {
         if (!o.dry_run) ctx.stored(fmt::format("session {}", r.session->id));
         report(ctx, o, *r.session, o.dry_run ? "Would log (dry run, nothing stored)" : "Logged");

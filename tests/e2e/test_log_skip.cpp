@@ -48,7 +48,7 @@ void must(const Home& h, const std::vector<std::string>& args) {
 
 }  // namespace
 
-TEST_CASE("log --plan --skip ID:REASON stores the reason; repeated and comma-separated; the first letter will do", "[log][skip]") {
+TEST_CASE("log --plan --skip ID:REASON stores the reason, repeated or comma-separated, the first letter enough", "[log][skip]") {
     Home h;
     const auto ids = remember(h);
     must(h, {"log", "--plan", "--skip", ids[0] + ":kit," + ids[1], "--skip", ids[2] + ":H"});
@@ -75,7 +75,7 @@ TEST_CASE("log --plan --skip ID:REASON stores the reason; repeated and comma-sep
     CHECK_FALSE(entries.at(3).contains("skip_reason"));
 }
 
-TEST_CASE("log --skip refuses an unknown reason, an id not in the plan and an id named twice; nothing is stored", "[log][skip][bad-input]") {
+TEST_CASE("log --skip refuses an unknown reason, an id not in the plan and an id named twice, storing nothing", "[log][skip][bad-input]") {
     Home h;
     const auto ids = remember(h);
     must(h, {"log", "cat-cow:10"});

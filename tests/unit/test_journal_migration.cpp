@@ -205,7 +205,7 @@ TEST_CASE("a version-1 log with entries migrates, and its entries read back with
     CHECK_THROWS(db.exec("UPDATE entry SET planned_hold = -1 WHERE session_id = 1"));
 }
 
-TEST_CASE("a version-3 log with entries migrates; its skips read back without a reason, and reasons are stored after",
+TEST_CASE("a version-3 log with entries migrates, its skips read back without a reason, and reasons are stored after",
           "[journal][migration][skip]") {
     TempDir dir;
     const fs::path path = dir.path() / "backcare.db";

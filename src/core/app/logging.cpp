@@ -181,7 +181,7 @@ TypedLog typed_log(const LogRequest& rq, Instant now, const UuidMaker& new_uuid,
     return out;
 }
 
-void refuse_logged_twice(const std::optional<Journal>& journal, const LogRequest& rq, const TypedLog& typed) {
+void refuse_logged_twice(const Journal* journal, const LogRequest& rq, const TypedLog& typed) {
     if (!rq.plan || rq.again || !journal || typed.plan_seconds <= 0) return;
     const Session& s = typed.session;
     if (journal->find(s.uuid)) return;  // a retry: reported as already logged
@@ -205,8 +205,10 @@ StoredSession try_session(const std::optional<Journal>& journal, const Session& 
     return {s, false};
 }
 
-StoredSession store_session(const std::filesystem::path& database, const Session& s, const JournalOptions& options) {
+StoredSession store_session(const std::filesystem::path& database, const Session& s, const JournalOptions& options,
+                            const std::function<void(const Journal&)>& before) {
     auto journal = Journal::open_for_writing(database, options);
+    if (before) before(journal);
     AddResult r = journal.add({s});
     if (r.added.empty()) return {journal.find(s.uuid), true};
     return {std::move(r.added.front()), false};

@@ -62,14 +62,17 @@ TypedLog typed_log(const LogRequest&, Instant now, const UuidMaker& new_uuid, co
 // this one's start, so that the two would overlap. The message names that
 // session (number, date and time) and --again. A session whose uuid is in
 // the log already is a retry, not a second log: it is not refused.
-void refuse_logged_twice(const std::optional<Journal>&, const LogRequest&, const TypedLog&);
+// The log may be absent (nullptr): nothing to compare with.
+void refuse_logged_twice(const Journal*, const LogRequest&, const TypedLog&);
 // What storing one session did: a retried log (its uuid already in the log)
 // stores nothing and gives the session stored the first time.
 struct StoredSession {
     std::optional<Session> session;  // as stored, with its id; nullopt only if the first one is gone
     bool already_present = false;
 };
-StoredSession store_session(const std::filesystem::path& database, const Session&, const JournalOptions& = {});
+// before, when given, sees the log open for writing first and may refuse (throw).
+StoredSession store_session(const std::filesystem::path& database, const Session&, const JournalOptions& = {},
+                            const std::function<void(const Journal&)>& before = {});
 // What storing it would do, storing nothing: a session whose uuid is in the
 // log already is that one (already_present), else it would be new.
 StoredSession try_session(const std::optional<Journal>&, const Session&);
