@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "session.hpp"
 #include "settings.hpp"
 #include "stats.hpp"
 #include "text.hpp"
@@ -27,7 +28,8 @@ CLI::Option* option_named(CLI::App& node, const std::string& word) {
     return nullptr;
 }
 
-bool takes_value(const CLI::Option& o) { return o.get_type_size() > 0 && o.nonpositional(); }
+// A flag (--plan, --dry-run) expects no value, though CLI11 gives it a type size.
+bool takes_value(const CLI::Option& o) { return o.get_type_size() > 0 && o.get_expected_max() > 0 && o.nonpositional(); }
 
 // "FORMAT:{text,json,csv}" → {"text", "json", "csv"}.
 std::vector<std::string> listed_values(const std::string& type_name) {
@@ -36,10 +38,28 @@ std::vector<std::string> listed_values(const std::string& type_name) {
     return split_list(std::string_view(type_name).substr(open + 2, type_name.size() - open - 3));
 }
 
+// log --skip ID[:REASON], comma-separated: the ids, then after "ID:" its reasons.
+std::vector<std::string> skip_values(const std::string& current, const ExerciseIds& exercise_ids) {
+    const auto comma = current.rfind(',');
+    const std::string typed = comma == std::string::npos ? "" : current.substr(0, comma + 1);
+    const std::string last = current.substr(typed.size());
+    std::vector<std::string> out;
+    if (const auto colon = last.find(':'); colon != std::string::npos) {
+        for (SkipReason r : all_skip_reasons) out.push_back(typed + last.substr(0, colon + 1) + std::string(name_of(r)));
+        return out;
+    }
+    std::vector<std::string> chosen;
+    for (const auto& part : split_list(typed)) chosen.push_back(part.substr(0, part.find(':')));
+    for (const auto& id : exercise_ids())
+        if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) out.push_back(typed + id);
+    return out;
+}
+
 std::vector<std::string> values_for(const CLI::Option& o, const std::string& current, const std::string& command,
                                     const ExerciseIds& exercise_ids, const ProfileNames& profiles) {
     const std::string type = o.get_type_name();
     if (auto listed = listed_values(type); !listed.empty()) return listed;
+    if (type == "ID[:REASON]") return skip_values(current, exercise_ids);
     const std::string base = type.substr(0, type.find(':'));
     if (base == "GOAL") {
         auto goals = all_names<Goal>();

@@ -25,6 +25,10 @@ Catalogue Context::catalogue() const { return load_catalogue(builtin_catalogue()
 
 void Context::warn(const std::string& message) const { err << "backcare: warning: " << printable(message) << '\n'; }
 
+void Context::note(const std::string& message) const {
+    if (!quiet) err << "backcare: note: " << printable(message) << '\n';
+}
+
 void Context::reading_sessions() const {
     if (!quiet && ::isatty(STDIN_FILENO) == 1)
         err << "backcare: reading sessions from the terminal, as JSON Lines or CSV; end with Ctrl-D\n" << std::flush;

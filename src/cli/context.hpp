@@ -39,6 +39,8 @@ struct Context {
     // The built-in exercises with the person's own files laid over them.
     Catalogue catalogue() const;
     void warn(const std::string& message) const;
+    // "backcare: note: ..." on stderr, unless --quiet: how an input was read.
+    void note(const std::string& message) const;
     // A fresh random UUID for a new session.
     std::string new_uuid() const;
     // The log for reading; nullopt when there is none yet.

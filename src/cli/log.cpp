@@ -69,8 +69,23 @@ int run_batch(const LogOptions& o, Context& ctx, const Catalogue& catalogue) {
 int run_log(const LogOptions& o, Context& ctx) {
     const Catalogue catalogue = ctx.catalogue();
     if (reads_standard_input(o.session)) return run_batch(o, ctx, catalogue);
-    const Session s = typed_session(o.session, ctx.now, [&] { return ctx.new_uuid(); }, catalogue, ctx.paths.last_plan_file());
-    const StoredSession r = o.dry_run ? try_session(ctx.journal(), s) : store_session(ctx.paths.database(), s, ctx.journal_options);
+    const TypedLog typed = typed_log(o.session, ctx.now, [&] { return ctx.new_uuid(); }, catalogue, ctx.paths.last_plan_file());
+    const Session& s = typed.session;
+    // A second log of the plan is refused on the log as opened to store it
+    // (so that a log that cannot be written is worded as such), or to read
+    // it on a dry run; then how the input was read, before anything is stored.
+    const auto not_twice = [&](const Journal* j) {
+        refuse_logged_twice(j, o.session, typed);
+        for (const auto& note : typed.notes) ctx.note(note);
+    };
+    StoredSession r;
+    if (o.dry_run) {
+        const auto journal = ctx.journal();
+        not_twice(journal ? &*journal : nullptr);
+        r = try_session(journal, s);
+    } else {
+        r = store_session(ctx.paths.database(), s, ctx.journal_options, [&](const Journal& j) { not_twice(&j); });
+    }
     if (!r.already_present) {
         if (!o.dry_run) ctx.stored(fmt::format("session {}", r.session->id));
         report(ctx, o, *r.session, o.dry_run ? "Would log (dry run, nothing stored)" : "Logged");
@@ -96,7 +111,12 @@ std::vector<Command> setup_log(CLI::App& app) {
                     "or '-' to read sessions from standard input (JSON Lines or CSV)")
         ->type_name("ID[:DOSE]");
     sub->add_flag("--plan", o->session.plan, "Record the last plan as planned");
-    sub->add_option("--skip", o->session.skip, "With --plan: an exercise left out (repeatable)")->type_name("ID");
+    sub->add_option("--skip", o->session.skip,
+                    "With --plan: an exercise left out, and why if you like: " + choices({"hurt", "time", "kit", "other"}) +
+                        " (repeatable, or comma-separated: --skip band-rows:kit,cat-cow)")
+        ->type_name("ID[:REASON]");
+    sub->add_flag("--again", o->session.again,
+                  "With --plan: log the plan again even though it is logged already at a time this one would overlap");
     sub->add_option("--at", o->session.at, "When it started: 2026-11-23T18:30, 18:30, 'yesterday 18:00', -2h (default: now minus the duration)")
         ->type_name("WHEN");
     sub->add_option("--duration", o->session.duration, "How long it took: 8m, 90s, 1h15m (default: estimated from the doses)")->type_name("TIME");

@@ -120,6 +120,12 @@ TEST_CASE("bash completes commands, options, values and exercise ids, the person
     CHECK(bash_complete(h, "backcare plan --format=js") == Strings{"json"});
     CHECK(bash_complete(h, "backcare log chin-tuck:") == Strings{"10x3s"});
     CHECK(bash_complete(h, "backcare log cat-cow:10 chin-tuck:") == Strings{"10x3s"});
+    // log --skip ID[:REASON], comma-separated: the ids, then the reasons after the colon; and --again.
+    CHECK(bash_complete(h, "backcare log --plan --skip chin-t") == Strings{"chin-tuck"});
+    CHECK(bash_complete(h, "backcare log --plan --skip chin-tuck:") == Strings{"hurt", "time", "kit", "other"});
+    CHECK(bash_complete(h, "backcare log --plan --skip chin-tuck:k") == Strings{"kit"});
+    CHECK(bash_complete(h, "backcare log --plan --skip=cat-cow,chin-t") == Strings{"cat-cow,chin-tuck"});
+    CHECK(bash_complete(h, "backcare log --plan --ag") == Strings{"--again"});
     // Files only where a file is wanted: then bash's own completion takes over.
     h.write("sessions.jsonl", "");
     const BashOffer import = bash_offer(h, "backcare import ");
@@ -177,6 +183,8 @@ TEST_CASE("fish completes commands, values and ids", "[completion]") {
     h.write("sessions.jsonl", "");
     CHECK(fish_complete(h, "backcare import sess") == Strings{"sessions.jsonl"});
     CHECK(fish_complete(h, "backcare log chin-tuck:") == Strings{"chin-tuck:10x3s"});
+    CHECK(fish_complete(h, "backcare log --plan --skip chin-tuck:") == Strings{"chin-tuck:hurt", "chin-tuck:kit", "chin-tuck:other", "chin-tuck:time"});  // fish sorts them
+    CHECK(fish_complete(h, "backcare log --plan --skip cat-cow:kit,chin-tuck:h") == Strings{"cat-cow:kit,chin-tuck:hurt"});
     CHECK(fish_complete(h, "backcare catalogue show cat-cow sess").empty());  // one id, and no file there
 }
 

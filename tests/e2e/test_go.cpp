@@ -199,6 +199,11 @@ TEST_CASE("go: skip, back and next, then the log says what was done", "[go][tty]
     Screen s(h, "--yes --exercises chin-tuck,childs-pose,open-book");
     s.wait_for("Chin tuck");
     s.keys({"s"});
+    // It asks why, the routine waiting; Enter is no reason.
+    const std::string asked = s.wait_for("Skip Chin tuck: why?");
+    CHECK(contains(asked, "h hurt, t time, k kit, o other, Enter no reason."));
+    CHECK(contains(asked, "exercise 1 of 3"));
+    s.keys({"Enter"});
     CHECK(contains(s.wait_for("Chin tuck: skipped."), "exercise 2 of 3"));
     s.keys({"b"});  // at the start of the second: back to the first
     const std::string back = s.wait_for("Back to Chin tuck.");
@@ -206,13 +211,37 @@ TEST_CASE("go: skip, back and next, then the log says what was done", "[go][tty]
     s.keys({"n"});
     CHECK(contains(s.wait_for("Chin tuck: done."), "Child's pose"));
     s.keys({"s"});
-    CHECK(contains(s.wait_for("Child's pose: skipped."), "Last exercise"));
+    s.wait_for("Skip Child's pose: why?");
+    s.keys({"k"});
+    CHECK(contains(s.wait_for("Child's pose: skipped (kit)."), "Last exercise"));
     s.keys({"n"});
     CHECK(contains(s.wait_for("EXIT=0"), "2 of 3 exercises done"));
     s.expect_terminal_restored();
     const Json session = only_session(h);
     CHECK(statuses(session) == std::vector<std::string>{"done", "skipped", "done"});
     CHECK(session["pain_before"].is_null());
+    // The reason is stored with the skip; the exercise skipped and then done has none.
+    CHECK_FALSE(session["entries"][0].contains("skip_reason"));
+    CHECK(session["entries"][1]["skip_reason"] == "kit");
+    CHECK(scalar(db_path(h), "SELECT count(*) FROM entry WHERE skip_reason = 'kit' AND exercise_id = 'childs-pose'") == 1);
+}
+
+TEST_CASE("go: s on the last exercise asks why too, h for hurt, and the clock waits for the answer", "[go][tty][serial][skip]") {
+    Home h;
+    Screen s(h, "--yes --exercises chin-tuck,childs-pose", "10");
+    s.wait_for("Chin tuck");
+    s.keys({"n"});
+    s.wait_for("Chin tuck: done.");
+    s.keys({"s"});
+    const std::string asked = s.wait_for("Skip Child's pose: why?");
+    std::this_thread::sleep_for(600ms);  // 6 s at this speed: nothing moves while it asks
+    CHECK(s.text() == asked);
+    s.keys({"h"});
+    CHECK(contains(s.wait_for("EXIT=0"), "1 of 2 exercises done, 1 skipped"));
+    s.expect_terminal_restored();
+    const Json session = only_session(h);
+    CHECK(statuses(session) == std::vector<std::string>{"done", "skipped"});
+    CHECK(session["entries"][1]["skip_reason"] == "hurt");
 }
 
 TEST_CASE("go: quit asks whether to log what was done", "[go][tty][serial]") {

@@ -55,7 +55,7 @@ TEST_CASE("export --format csv has the documented header and one row per entry",
     CHECK(records[0] == std::vector<std::string>{"uuid", "started", "date", "duration_seconds", "goal", "pain_before", "pain_after",
                                                  "note", "origin", "position", "id", "name", "sets", "reps",
                                                  "hold_seconds", "side", "load", "status", "planned_sets", "planned_reps",
-                                                 "planned_hold_seconds"});
+                                                 "planned_hold_seconds", "skip_reason"});
     std::size_t entries = 0;
     for (const auto& s : history_json(h)) entries += s.at("entries").size();
     CHECK(records.size() == entries + 1);

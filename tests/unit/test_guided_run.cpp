@@ -2,6 +2,7 @@
 // A guided routine as it runs (guided_run.hpp): keys, ticks, Ctrl-Z and
 // resizes, and what each prints, without a terminal.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -79,13 +80,62 @@ TEST_CASE("guided run: n marks done, s skips, b goes back, q quits", "[guided_ru
         CHECK(run.finished());
         CHECK_FALSE(run.quit());
     }
-    SECTION("s: skipped, on to the next") {
-        CHECK(run.on_key('s') == "[00:00] Exercise reps: skipped.\n");
+    SECTION("s: asks why, paused; Enter skips without a reason, on to the next") {
+        CHECK(run.on_key('s') == "[00:00] Skip Exercise reps: why? h hurt, t time, k kit, o other, Enter no reason.\n");
+        CHECK(run.asking());
+        CHECK(run.guide().paused());
+        CHECK(run.guide().state(0) == ItemState::pending);
+        run.on_tick(5'000);
+        CHECK(run.guide().active_ms() == 0);  // the clock waits for the answer
+        CHECK(run.on_key('\n') == "[00:00] Exercise reps: skipped.\n");
+        CHECK_FALSE(run.asking());
+        CHECK_FALSE(run.guide().paused());
         CHECK(run.guide().state(0) == ItemState::skipped);
+        CHECK_FALSE(run.guide().skip_reason(0).has_value());
         CHECK(run.guide().item_index() == 1);
+    }
+    SECTION("s then h, t, k or o: skipped with that reason, stored with the entry") {
+        for (const auto& [key, reason] : {std::pair{'h', SkipReason::hurt}, std::pair{'t', SkipReason::time},
+                                          std::pair{'k', SkipReason::kit}, std::pair{'o', SkipReason::other}}) {
+            GuidedRun r = lines_run();
+            r.show();
+            r.on_key('s');
+            CHECK(r.on_key(key) == fmt::format("[00:00] Exercise reps: skipped ({}).\n", name_of(reason)));
+            CHECK(r.guide().skip_reason(0) == reason);
+            CHECK(r.guide().entries().at(0).status == EntryStatus::skipped);
+            CHECK(r.guide().entries().at(0).skip_reason == reason);
+            // Gone back to and done after all: no reason stays.
+            r.on_key('b');
+            r.on_key('n');
+            CHECK_FALSE(r.guide().entries().at(0).skip_reason.has_value());
+            CHECK(r.guide().entries().at(0).status == EntryStatus::done);
+        }
+    }
+    SECTION("s then another key: skipped without a reason, and the key does what it does") {
+        run.on_key('s');
+        CHECK(run.on_key('n') == "[00:00] Exercise reps: skipped.\n[00:00] Exercise hold: done.\n");
+        CHECK(run.finished());
+        CHECK(run.guide().state(0) == ItemState::skipped);
+        CHECK(run.guide().state(1) == ItemState::done);
+    }
+    SECTION("s while paused: answered, it stays paused") {
+        run.on_key(' ');
+        run.on_key('s');
+        run.on_key('k');
+        CHECK(run.guide().paused());
+        CHECK(run.guide().skip_reason(0) == SkipReason::kit);
+    }
+    SECTION("s of the last exercise asks too, before the routine ends") {
+        run.on_key('n');
+        run.on_key('s');
+        CHECK_FALSE(run.finished());
+        run.on_key('t');
+        CHECK(run.finished());
+        CHECK(run.guide().entries().at(1).skip_reason == SkipReason::time);
     }
     SECTION("b: back to the one before, from the start of the next") {
         run.on_key('s');
+        run.on_key('\r');
         CHECK(run.on_key('b') == "[00:00] Back to Exercise reps.\n");
         CHECK(run.note() == "Back to Exercise reps.");
         CHECK(run.guide().item_index() == 0);
@@ -109,7 +159,8 @@ TEST_CASE("guided run: keys as read stop at an escape sequence, a quit or the en
     run.show();
     CHECK(run.on_keys("\033[Cn").empty());  // an arrow key, and the rest of what was read
     CHECK(run.guide().item_index() == 0);
-    CHECK(run.on_keys("sqn") == "[00:00] Exercise reps: skipped.\n");
+    CHECK(run.on_keys("s\nqn") == "[00:00] Skip Exercise reps: why? h hurt, t time, k kit, o other, Enter no reason.\n"
+                                   "[00:00] Exercise reps: skipped.\n");
     CHECK(run.quit());
     CHECK(run.guide().item_index() == 1);
 

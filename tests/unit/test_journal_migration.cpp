@@ -97,10 +97,13 @@ TEST_CASE("open_for_writing migrates a log of every earlier version in one trans
         }
         // Usable: a session goes in and comes back.
         Journal j = Journal::open_for_writing(path);
-        const Session s = make_session(7, utc(2026, 11, 23, 18, 30), 3600, {"cat-cow:10", "childs-pose:30s"});
+        Session s = make_session(7, utc(2026, 11, 23, 18, 30), 3600, {"cat-cow:10", "childs-pose:30s"});
+        s.entries[1].status = EntryStatus::skipped;
+        s.entries[1].skip_reason = SkipReason::time;
         const AddResult r = j.add({s});
         REQUIRE(r.added.size() == 1);
         CHECK(j.recent(10, std::nullopt) == r.added);
+        CHECK(j.recent(10, std::nullopt).at(0).entries.at(1).skip_reason == SkipReason::time);
     }
 }
 
@@ -200,4 +203,49 @@ TEST_CASE("a version-1 log with entries migrates, and its entries read back with
     CHECK_THROWS(db.exec("UPDATE entry SET planned_sets = 0 WHERE session_id = 1"));
     CHECK_THROWS(db.exec("UPDATE entry SET planned_reps = -1 WHERE session_id = 1"));
     CHECK_THROWS(db.exec("UPDATE entry SET planned_hold = -1 WHERE session_id = 1"));
+}
+
+TEST_CASE("a version-3 log with entries migrates, its skips read back without a reason, and reasons are stored after",
+          "[journal][migration][skip]") {
+    TempDir dir;
+    const fs::path path = dir.path() / "backcare.db";
+    create_journal_at_version(path, 3);
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO session (id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) VALUES "
+                "(1, '0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b', 1795000000, 0, 420, NULL, NULL, NULL, '', 'plan')");
+        db.exec("INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status, "
+                "planned_sets, planned_reps, planned_hold) VALUES "
+                "(1, 1, 'cat-cow', 'Cat-cow', 1, 10, 0, 'both', '', 'done', 1, 10, 0), "
+                "(1, 2, 'band-rows', 'Band rows', 2, 12, 0, 'both', '', 'skipped', 2, 12, 0)");
+    }
+    auto j = Journal::open_existing(path);
+    REQUIRE(j.has_value());
+    CHECK(journal_version(path) == std::optional<int>(journal_schema));
+    const auto old = j->find("1");
+    REQUIRE(old.has_value());
+    REQUIRE(old->entries.size() == 2);
+    CHECK(old->entries[1].status == EntryStatus::skipped);
+    CHECK_FALSE(old->entries[1].skip_reason.has_value());
+    CHECK(old->entries[1].planned == PlannedDose{2, 12, 0});
+
+    Journal w = Journal::open_for_writing(path);
+    Session s = make_session(9, utc(2026, 11, 23, 18, 30), 0, {"cat-cow:8", "childs-pose:30s", "band-rows:2x12"});
+    s.entries[1].status = EntryStatus::skipped;
+    s.entries[1].skip_reason = SkipReason::kit;
+    s.entries[2].status = EntryStatus::skipped;
+    const AddResult r = w.add({s});
+    REQUIRE(r.added.size() == 1);
+    CHECK(w.find(s.uuid) == r.added[0]);
+    CHECK(w.find(s.uuid)->entries[1].skip_reason == SkipReason::kit);
+    CHECK_FALSE(w.find(s.uuid)->entries[2].skip_reason.has_value());
+    std::vector<Session> all;
+    w.each([&](const Session& x) { all.push_back(x); });
+    REQUIRE(all.size() == 2);
+    CHECK(all[1] == r.added[0]);
+    // The constraints hold: a known reason, and only on a skipped entry.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    CHECK_THROWS(db.exec("UPDATE entry SET skip_reason = 'bored' WHERE session_id = 1 AND position = 2"));
+    CHECK_THROWS(db.exec("UPDATE entry SET skip_reason = 'kit' WHERE session_id = 1 AND position = 1"));
+    CHECK_NOTHROW(db.exec("UPDATE entry SET skip_reason = 'hurt' WHERE session_id = 1 AND position = 2"));
 }

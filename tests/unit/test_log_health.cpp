@@ -159,8 +159,8 @@ TEST_CASE("backups: one before each migration holding the log as it was, one a w
         Journal::open_for_writing(db, options);
         const auto backups = list_backups(db, false);
         REQUIRE(backups.size() == 1);
-        CHECK(backups[0].file.filename() == "backcare-2026-12-07T142500Z-before-schema-3.db");
-        CHECK(backups[0].reason == "before schema 3");
+        CHECK(backups[0].file.filename() == "backcare-2026-12-07T142500Z-before-schema-4.db");
+        CHECK(backups[0].reason == "before schema 4");
         CHECK(backups[0].taken == "2026-12-07T14:25:00Z");
         SQLite::Database copy(backups[0].file, SQLite::OPEN_READONLY);
         CHECK(copy.execAndGet("PRAGMA user_version").getInt() == version);
@@ -301,4 +301,34 @@ TEST_CASE("check_log: a log not there yet, and a sound one", "[log-health][check
     CHECK(h.first_day == std::optional<std::string>("2026-11-01"));
     CHECK(h.mode == 0600);
     CHECK_FALSE(fs::exists(db.string() + "-wal"));  // a check leaves nothing behind
+}
+
+TEST_CASE("recover_log reads a log of an earlier schema (a backup made before a migration), its entries without the newer columns",
+          "[log-health][recover][migration]") {
+    TempDir dir;
+    for (int version = 1; version < journal_schema; ++version) {
+        INFO("schema " << version);
+        const fs::path db = dir.path() / fmt::format("v{}.db", version);
+        create_journal_at_version(db, version);
+        {
+            SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+            raw.exec("INSERT INTO session (id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) VALUES "
+                     "(1, '0b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b', 1795000000, 0, 60, NULL, NULL, NULL, '', 'typed')");
+            raw.exec("INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status) VALUES "
+                     "(1, 1, 'cat-cow', 'Cat-cow', 1, 10, 0, 'both', '', 'done'), "
+                     "(1, 2, 'band-rows', 'Band rows', 2, 12, 0, 'both', '', 'skipped')");
+        }
+        const fs::path out = dir.path() / fmt::format("out{}.db", version);
+        const Salvage s = recover_log(db, out, JournalOptions{});
+        CHECK(s.sessions == 1);
+        CHECK(s.unreadable.empty());
+        auto j = Journal::open_existing(out);
+        REQUIRE(j.has_value());
+        const auto back = j->find("1");
+        REQUIRE(back.has_value());
+        REQUIRE(back->entries.size() == 2);
+        CHECK(back->entries[1].status == EntryStatus::skipped);
+        CHECK_FALSE(back->entries[1].skip_reason.has_value());
+        CHECK_FALSE(back->entries[0].planned.has_value());
+    }
 }

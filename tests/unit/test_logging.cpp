@@ -190,7 +190,8 @@ TEST_CASE("log -: standard input gives every field, so no session option goes wi
              [](LogRequest& r) { r.plan = true; }, [](LogRequest& r) { r.at = "18:00"; },
              [](LogRequest& r) { r.duration = "5m"; }, [](LogRequest& r) { r.pain_before = "1"; },
              [](LogRequest& r) { r.pain_after = "1"; }, [](LogRequest& r) { r.note = ""; },
-             [](LogRequest& r) { r.uuid = fresh_uuid; }, [](LogRequest& r) { r.skip = {"cat-cow"}; }}) {
+             [](LogRequest& r) { r.uuid = fresh_uuid; }, [](LogRequest& r) { r.skip = {"cat-cow"}; },
+             [](LogRequest& r) { r.again = true; }}) {
         LogRequest rq = items({"-"});
         set(rq);
         CHECK(error_of<UsageError>([&] { check_standard_input_request(rq); }) == refusal);
@@ -212,5 +213,85 @@ TEST_CASE("log: a session stored twice is stored once, and the first is given ba
     REQUIRE(second.session);
     CHECK(second.session->id == 1);
     CHECK(second.session->note.empty());
+    CHECK(Journal::open_existing(db)->count() == 1);
+}
+
+TEST_CASE("log --plan --skip ID:REASON: the reason, by name or first letter, on the entry skipped", "[logging][skip]") {
+    Logging l;
+    l.remember();
+    const Session s = l.session(plan({"childs-pose:KIT"}));
+    CHECK(s.entries[1].status == EntryStatus::skipped);
+    CHECK(s.entries[1].skip_reason == SkipReason::kit);
+    CHECK_FALSE(s.entries[0].skip_reason.has_value());
+    CHECK(l.session(plan({"childs-pose:o"})).entries[1].skip_reason == SkipReason::other);
+    CHECK(l.session(plan({" childs-pose:hurt , "})).entries[1].skip_reason == SkipReason::hurt);
+    CHECK_FALSE(l.session(plan({"childs-pose"})).entries[1].skip_reason.has_value());
+    CHECK(l.refusal(plan({"childs-pose:x"})) ==
+          "--skip childs-pose:x: 'x' is not a reason; give hurt, time, kit or other (e.g. --skip childs-pose:kit), or none");
+    CHECK(l.refusal(plan({"childs-pose:kit", "childs-pose"})) == "--skip: 'childs-pose' is named twice");
+}
+
+TEST_CASE("log: a dose that does not fit the exercise is refused with the one meant, or noted when it reads two ways",
+          "[logging]") {
+    Logging l;
+    auto typed = [&](std::vector<std::string> its) {
+        return typed_log(items(std::move(its)), now, [] { return fresh_uuid; }, catalogue(), l.plan_file);
+    };
+    CHECK(l.refusal(items({"childs-pose:10"})) ==
+          "childs-pose:10: Child's pose is held, not done in reps, and '10' would be 10 reps; for a hold of 10 s write childs-pose:10s");
+    CHECK_THAT(l.refusal(items({"cat-cow:45s"})),
+               Catch::StartsWith("cat-cow:45s: Cat-cow is done in reps, not held, and '45s' would be a hold of 45 s; write the reps, e.g. cat-cow:"));
+    const TypedLog noted = typed({"chin-tuck:10x3"});
+    CHECK(noted.notes == std::vector<std::string>{
+                             "chin-tuck:10x3 is read as 10 sets of 3 reps, without a hold; for 10 reps each held 3 s, write chin-tuck:10x3s"});
+    CHECK(noted.session.entries[0].sets == 10);
+    CHECK(typed({"chin-tuck:10x3s", "childs-pose", "cat-cow:2x10"}).notes.empty());
+}
+
+TEST_CASE("log --plan: a plan made more than a day ago is noted with its age", "[logging]") {
+    Logging l;
+    auto with_created = [&](const std::string& created) {
+        std::string text = plan_text;
+        text.insert(1, R"("created":")" + created + R"(",)");
+        l.dir.write("last-plan.json", text);
+        return typed_log(plan(), now, [] { return fresh_uuid; }, catalogue(), l.plan_file);
+    };
+    // now is 2026-11-23T18:30Z.
+    CHECK(with_created("2026-11-22T18:30:00Z").notes.empty());
+    CHECK(with_created("2026-11-22T18:29:00Z").notes ==
+          std::vector<std::string>{"the remembered plan was made 1 day ago (on 2026-11-22); it is logged as it was planned then"});
+    CHECK(with_created("2026-11-13T09:00:00Z").notes.at(0).find("made 10 days ago (on 2026-11-13)") != std::string::npos);
+    l.remember();  // a plan without "created": of no known age
+    CHECK(typed_log(plan(), now, [] { return fresh_uuid; }, catalogue(), l.plan_file).notes.empty());
+    CHECK(with_created("not a time").notes.empty());
+}
+
+TEST_CASE("log --plan: a second log of the plan overlapping the first is refused unless --again", "[logging]") {
+    Logging l;
+    l.remember();
+    const auto db = l.dir.path() / "backcare.db";
+    auto typed_at = [&](Instant when, LogRequest rq, std::string uuid) {
+        return typed_log(rq, when, [&] { return uuid; }, catalogue(), l.plan_file);
+    };
+    const TypedLog first = typed_at(now, plan(), fresh_uuid);
+    CHECK(first.plan_seconds == 420);
+    REQUIRE_FALSE(store_session(db, first.session).already_present);
+    const auto journal = Journal::open_existing(db);
+    REQUIRE(journal);
+    const std::string other = "1b7e7c3a-2f4e-4c1d-9a57-3c2d1e0f9a8b";
+    const TypedLog soon = typed_at(now + std::chrono::minutes{6}, plan(), other);
+    CHECK(error_of<UsageError>([&] { refuse_logged_twice(&*journal, plan(), soon); }) ==
+          "the last plan is logged already, as session 1 of 2026-11-23 18:23, and this log of it would overlap that one "
+          "(the plan takes 7:00); to log it again, add --again");
+    LogRequest again = plan();
+    again.again = true;
+    CHECK_NOTHROW(refuse_logged_twice(&*journal, again, soon));
+    // The plan's time after the first, a retry with its uuid, typed exercises, or no log: not refused.
+    CHECK_NOTHROW(refuse_logged_twice(&*journal, plan(), typed_at(now + std::chrono::minutes{7}, plan(), other)));
+    CHECK_NOTHROW(refuse_logged_twice(&*journal, plan(), typed_at(now, plan(), fresh_uuid)));
+    CHECK_NOTHROW(refuse_logged_twice(&*journal, items({"cat-cow"}), typed_at(now, items({"cat-cow"}), other)));
+    CHECK_NOTHROW(refuse_logged_twice(nullptr, plan(), soon));
+    // Refused on the log as opened to store it: nothing stored.
+    CHECK_THROWS_AS(store_session(db, soon.session, {}, [&](const Journal& j) { refuse_logged_twice(&j, plan(), soon); }), UsageError);
     CHECK(Journal::open_existing(db)->count() == 1);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Doses that follow the history (progression.hpp), and the planner using them.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -39,6 +40,7 @@ struct Day {
     int sets, reps, hold;
     std::optional<int> before = {}, after = {};
     bool skipped = false;
+    std::optional<SkipReason> reason = {};
 };
 
 // One session a day from 2026-11-01, each with the squeeze as given.
@@ -58,6 +60,7 @@ std::vector<Session> history(const std::vector<Day>& days, const std::string& id
         e.reps = d.reps;
         e.hold = d.hold;
         e.status = d.skipped ? EntryStatus::skipped : EntryStatus::done;
+        e.skip_reason = d.reason;
         s.entries.push_back(e);
         out.push_back(s);
         t += 86400;
@@ -169,6 +172,61 @@ TEST_CASE("progression: skipped twice running steps down", "[progression]") {
     SECTION("a session done between resets the count") {
         days.insert(days.end() - 1, Day{1, 12, 5, 1, 1});
         CHECK(format_dose(run(days).dose) == "12x5s");
+    }
+}
+
+TEST_CASE("progression: what a skip counts for follows its reason", "[progression][skip]") {
+    const Day full{1, 10, 5, 1, 1};
+    auto skip = [](std::optional<SkipReason> r) { return Day{1, 10, 5, 1, 1, true, r}; };
+    SECTION("time or kit: not counted - the count goes on, nothing steps") {
+        for (SkipReason r : {SkipReason::time, SkipReason::kit}) {
+            INFO(name_of(r));
+            const Progression p = run({full, full, skip(r), full});
+            CHECK(format_dose(p.dose) == "12x5s");
+            CHECK(p.last_step == Step::up);
+            const Progression q = run({full, skip(r)});
+            CHECK(format_dose(q.dose) == "10x5s");
+            CHECK(q.why == fmt::format("the level 1 dose; skipped on 2026-11-02 ({}): not counted; 1 of 3 sessions at full dose "
+                                       "towards the next step",
+                                       name_of(r)));
+            // Nor does it step down after another skip, or break a run of them.
+            CHECK(run({full, skip(r), skip(r), skip(r)}).last_step == Step::none);
+            CHECK(run({full, skip(std::nullopt), skip(r), skip(std::nullopt)}).last_step == Step::down);
+        }
+    }
+    SECTION("no reason, or other: the count is held, neither counted nor started again") {
+        for (std::optional<SkipReason> r : {std::optional<SkipReason>{}, std::optional<SkipReason>{SkipReason::other}}) {
+            INFO((r ? name_of(*r) : "none"));
+            const Progression held = run({full, full, skip(r)});
+            CHECK(format_dose(held.dose) == "10x5s");
+            CHECK(held.why == fmt::format("the level 1 dose; skipped on 2026-11-03{}: the count is held; 2 of 3 sessions at full "
+                                          "dose towards the next step",
+                                          r ? " (other)" : ""));
+            // The third full session after it steps up: the two before it still count.
+            CHECK(format_dose(run({full, full, skip(r), full}).dose) == "12x5s");
+            // Two running step down, as ever.
+            const Progression down = run({full, skip(r), skip(r)});
+            CHECK(down.last_step == Step::down);
+            CHECK(down.why.find(fmt::format("skipped on 2026-11-02 and 2026-11-03{} →", r ? " (other)" : "")) == 0);
+        }
+    }
+    SECTION("hurt: steps down at once, as pain rising would, and starts the count again") {
+        std::vector<Day> days(3, full);
+        days.push_back(skip(SkipReason::hurt));
+        const Progression p = run(days);
+        CHECK(p.last_step == Step::down);
+        CHECK(format_dose(p.dose) == "10x5s");
+        CHECK(p.why == "skipped on 2026-11-04 because it hurt → 10 reps, from 12 reps; 0 of 3 sessions at full dose towards the next "
+                       "step");
+        days.push_back({1, 10, 5, 1, 1});
+        days.push_back({1, 10, 5, 1, 1});
+        CHECK(run(days).why.find("2 of 3 sessions") != std::string::npos);
+        const Progression bottom = run({skip(SkipReason::hurt)});
+        REQUIRE(bottom.variant);
+        CHECK(bottom.variant->id == "easy");
+    }
+    SECTION("a skip that hurt raises no pain warning") {
+        CHECK_FALSE(pain_in_force(history({skip(SkipReason::hurt)}), first_day).has_value());
     }
 }
 

@@ -284,3 +284,30 @@ TEST_CASE("sides and entry statuses keep the names the log stores and exports wr
     CHECK(side_of(Laterality::each_side) == Side::each);
     CHECK(side_of(Laterality::both) == Side::both);
 }
+
+TEST_CASE("skip reasons keep the names the log stores, go only with a skipped entry, and tell sessions apart", "[session][skip]") {
+    for (const auto& [reason, name] : {std::pair{SkipReason::hurt, "hurt"}, std::pair{SkipReason::time, "time"},
+                                       std::pair{SkipReason::kit, "kit"}, std::pair{SkipReason::other, "other"}}) {
+        CHECK(name_of(reason) == name);
+        CHECK(parse_skip_reason(name) == reason);
+    }
+    for (const char* other : {"", "Hurt", "h", "pain", "kit "}) CHECK_FALSE(parse_skip_reason(other).has_value());
+    CHECK(skip_reason_names() == "hurt, time, kit or other");
+
+    Session s = make_session(1, utc(2026, 11, 23, 18, 30), 0, {"cat-cow:10", "childs-pose:30s"});
+    const std::string without = content_uuid(s);
+    s.entries[1].status = EntryStatus::skipped;
+    const std::string skipped = content_uuid(s);
+    CHECK_NOTHROW(check_session(s));
+    s.entries[1].skip_reason = SkipReason::kit;
+    CHECK_NOTHROW(check_session(s));
+    const std::string kit = content_uuid(s);
+    s.entries[1].skip_reason = SkipReason::time;
+    // Each reason is another session; none at all is what earlier versions derived.
+    CHECK(std::set<std::string>{without, skipped, kit, content_uuid(s)}.size() == 4);
+    s.entries[1].skip_reason.reset();
+    CHECK(content_uuid(s) == skipped);
+    // A reason on an entry done is refused, naming it.
+    s.entries[0].skip_reason = SkipReason::hurt;
+    CHECK(check_error(s) == "cat-cow: a skip reason goes only with a skipped entry");
+}

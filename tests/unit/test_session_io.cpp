@@ -425,14 +425,14 @@ TEST_CASE("a planned dose is written only when known, and read back", "[session_
         CHECK(parse_session_json(head + R"({"exercise":"childs-pose","hold_seconds":20,"planned":{"hold_seconds":30}}]})", catalogue())
                   .entries[0].planned == PlannedDose{1, 0, 30});
     }
-    SECTION("CSV: three trailing columns, empty when unknown") {
+    SECTION("CSV: three planned columns, empty when unknown, then the skip reason") {
         std::ostringstream out;
         write_session_csv(out, s);
         const std::string csv = out.str();
-        CHECK(csv.find(",done,1,10,0\r\n") != std::string::npos);
-        CHECK(csv.find(",skipped,1,0,30\r\n") != std::string::npos);
-        CHECK(csv.find(",done,3,12,0\r\n") != std::string::npos);
-        CHECK(csv.find(",left,,done,,,\r\n") != std::string::npos);
+        CHECK(csv.find(",done,1,10,0,\r\n") != std::string::npos);
+        CHECK(csv.find(",skipped,1,0,30,\r\n") != std::string::npos);
+        CHECK(csv.find(",done,3,12,0,\r\n") != std::string::npos);
+        CHECK(csv.find(",left,,done,,,,\r\n") != std::string::npos);
     }
     SECTION("CSV with the header of an export without planned columns") {
         std::string old_header = session_csv_header;
@@ -442,7 +442,7 @@ TEST_CASE("a planned dose is written only when known, and read back", "[session_
         std::ostringstream rows;
         write_session_csv(rows, typed);
         std::string row = rows.str();
-        row = row.substr(0, row.size() - std::string(",,,\r\n").size()) + "\r\n";
+        row = row.substr(0, row.size() - std::string(",,,,\r\n").size()) + "\r\n";
         const auto back = read_text(csv + row, "old.csv");
         REQUIRE(back.size() == 1);
         CHECK(back[0] == typed);
@@ -473,12 +473,12 @@ TEST_CASE("a bad planned dose is refused, naming it", "[session_io]") {
         write_session_csv(out, rich_session(1, ""));
         const std::string csv = out.str();
         std::string bad = csv;
-        bad.replace(bad.find(",done,1,10,0\r\n"), std::string(",done,1,10,0").size(), ",done,1,-10,0");
+        bad.replace(bad.find(",done,1,10,0,\r\n"), std::string(",done,1,10,0").size(), ",done,1,-10,0");
         std::string m = read_error(bad, "in.csv");
         CHECK_THAT(m, Catch::StartsWith("in.csv:2: "));
         CHECK_THAT(m, Catch::Contains("planned reps"));
         bad = csv;
-        bad.replace(bad.find(",done,1,10,0\r\n"), std::string(",done,1,10,0").size(), ",done,one,10,0");
+        bad.replace(bad.find(",done,1,10,0,\r\n"), std::string(",done,1,10,0").size(), ",done,one,10,0");
         m = read_error(bad, "in.csv");
         CHECK_THAT(m, Catch::StartsWith("in.csv:2: "));
         CHECK_THAT(m, Catch::Contains("'planned_sets' must be a whole number"));

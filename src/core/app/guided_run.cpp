@@ -12,6 +12,12 @@ namespace {
 
 constexpr std::string_view paused_note = "Paused: space or Enter to go on.";
 
+std::optional<SkipReason> reason_for_key(char c) {
+    for (SkipReason r : all_skip_reasons)
+        if (name_of(r).front() == c) return r;
+    return std::nullopt;
+}
+
 }  // namespace
 
 GuidedRun::GuidedRun(std::vector<RoutineItem> items, const Style& style, Options o)
@@ -56,8 +62,24 @@ std::string GuidedRun::show() {
     return out;
 }
 
+std::string GuidedRun::answer_skip(char c) {
+    asking_ = false;
+    const std::string name = guide_.items()[guide_.item_index()].exercise.name;
+    const auto reason = reason_for_key(c);
+    if (resume_after_ && guide_.paused()) guide_.toggle_pause();
+    resume_after_ = false;
+    guide_.skip(reason);
+    note_ = reason ? fmt::format("{}: skipped ({}).", name, name_of(*reason)) : fmt::format("{}: skipped.", name);
+    redraw_ = true;
+    std::string out = o_.screen ? "" : line(note_);
+    // Not an answer: skipped without a reason, and the key does what it does.
+    if (!reason && c != '\n' && c != '\r' && c != ' ') out += on_key(c);
+    return out;
+}
+
 std::string GuidedRun::on_key(char c) {
     if (guide_.finished() || quit_) return "";
+    if (asking_) return answer_skip(c);
     const std::string name = guide_.items()[guide_.item_index()].exercise.name;
     bool say = true;  // the note, as a line without a screen
     switch (c) {
@@ -73,8 +95,16 @@ std::string GuidedRun::on_key(char c) {
             note_ = fmt::format("{}: done.", name);
             break;
         case 's':
-            guide_.skip();
-            note_ = fmt::format("{}: skipped.", name);
+            // Done already (then gone back to): it stays done, and there is nothing to ask.
+            if (guide_.state(guide_.item_index()) == ItemState::done) {
+                guide_.skip();
+                note_ = fmt::format("{}: skipped.", name);
+                break;
+            }
+            asking_ = true;
+            resume_after_ = !guide_.paused();
+            if (resume_after_) guide_.toggle_pause();
+            note_ = fmt::format("Skip {}: why? h hurt, t time, k kit, o other, Enter no reason.", name);
             break;
         case 'b':
             guide_.back();
@@ -104,6 +134,9 @@ std::string GuidedRun::on_tick(std::int64_t ms) {
 }
 
 std::string GuidedRun::on_suspend(std::size_t width, std::size_t height) {
+    // A skip not answered yet is not made: the exercise waits, paused.
+    asking_ = false;
+    resume_after_ = false;
     if (!guide_.paused()) guide_.toggle_pause();
     note_ = paused_note;
     o_.width = width;

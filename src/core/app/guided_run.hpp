@@ -33,6 +33,10 @@ public:
 
     // Space or Enter pauses and goes on, n marks the exercise done, s skips
     // it, b goes back, q quits; other keys do nothing. Returns the lines to print.
+    // After s the routine waits (paused) for why, in one key: h(urt),
+    // t(ime), k(it), o(ther), or Enter (or space) for no reason; then the
+    // exercise is skipped with it. Any other key skips it without a reason
+    // and then does what it does.
     std::string on_key(char);
     // Keys as read: each in turn until an escape sequence (ignored, with the
     // rest of what was read), a quit or the end of the routine.
@@ -48,6 +52,8 @@ public:
     std::string finish(std::string_view summary) const;
 
     bool finished() const { return guide_.finished(); }
+    // Whether it waits for the reason of a skip.
+    bool asking() const { return asking_; }
     bool quit() const { return quit_; }
     const Guide& guide() const { return guide_; }
     const std::string& note() const { return note_; }
@@ -56,12 +62,16 @@ private:
     // A line stamped with the routine's clock (at_ms, or now), for output without a screen.
     std::string line(std::string_view text, std::int64_t at_ms = -1) const;
     std::string frame() const;
+    // The answer to "why skip?": the skip done, with its reason if the key gives one.
+    std::string answer_skip(char);
 
     Guide guide_;
     Style style_;
     Options o_;
     std::string note_;
     bool quit_ = false;
+    bool asking_ = false;       // after s: waiting for why
+    bool resume_after_ = false;  // the routine was running when s paused it
     bool redraw_ = true;
     int shown_seconds_ = -1;
     std::size_t shown_segment_ = static_cast<std::size_t>(-1);

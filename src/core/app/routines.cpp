@@ -18,7 +18,8 @@ std::optional<PainWarning> pain_warning_on(const std::optional<Journal>& journal
 
 Routine plan_for(const Catalogue& catalogue, const PlanRequest& request, const std::optional<Journal>& journal, Date today) {
     if (!journal) return plan_routine(catalogue, request, LastDone{}, today);
-    return plan_routine(catalogue, request, journal->last_done(today - std::chrono::days{planner_memory_days}), today,
+    // Skipped counts as offered: an exercise skipped yesterday is not first again today.
+    return plan_routine(catalogue, request, journal->last_offered(today - std::chrono::days{planner_memory_days}), today,
                         recent_sessions(journal, today));
 }
 

@@ -14,7 +14,7 @@ namespace backcare {
 
 const char* const session_csv_header =
     "uuid,started,date,duration_seconds,goal,pain_before,pain_after,note,origin,position,id,name,sets,reps,"
-    "hold_seconds,side,load,status,planned_sets,planned_reps,planned_hold_seconds";
+    "hold_seconds,side,load,status,planned_sets,planned_reps,planned_hold_seconds,skip_reason";
 
 namespace {
 
@@ -32,7 +32,7 @@ const std::vector<std::string>& csv_columns() {
 
 // The text fields a session's first row gives, and those every row gives.
 constexpr std::string_view head_text[] = {"uuid", "started", "date", "goal", "note", "origin"};
-constexpr std::string_view entry_text[] = {"id", "name", "side", "load", "status"};
+constexpr std::string_view entry_text[] = {"id", "name", "side", "load", "status", "skip_reason"};
 
 // The names of older exports' columns, read as today's.
 std::string canonical_column(const std::string& name) {
@@ -79,7 +79,8 @@ void write_session_csv(std::ostream& out, const Session& s) {
         out << head << ',' << ++position << ',' << csv_field(e.exercise_id) << ',' << csv_field(e.exercise_name) << ','
             << e.sets << ',' << e.reps << ',' << e.hold << ',' << name_of(e.side) << ',' << csv_field(e.load) << ','
             << name_of(e.status) << ','
-            << (e.planned ? fmt::format("{},{},{}", e.planned->sets, e.planned->reps, e.planned->hold) : ",,") << "\r\n";
+            << (e.planned ? fmt::format("{},{},{}", e.planned->sets, e.planned->reps, e.planned->hold) : ",,") << ','
+            << (e.skip_reason ? name_of(*e.skip_reason) : "") << "\r\n";
 }
 
 bool read_csv_record(std::istream& in, std::vector<std::string>& fields, int& line, std::size_t max_bytes) {
@@ -221,6 +222,7 @@ fields::ReadEntry CsvRow::to_entry(const EntryNumbers& n, const Catalogue& catal
         e.planned = PlannedDose{fields::in_range(n.planned_sets, "planned.sets").value_or(1),
                                 fields::in_range(n.planned_reps, "planned.reps").value_or(0),
                                 fields::in_range(n.planned_hold, "planned.hold_seconds").value_or(0)};
+    e.skip_reason = fields::skip_reason(given("skip_reason"), e.status);
     return read;
 }
 

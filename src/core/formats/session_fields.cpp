@@ -45,6 +45,14 @@ EntryStatus entry_status(const std::optional<std::string>& status) {
     return *parsed;
 }
 
+std::optional<SkipReason> skip_reason(const std::optional<std::string>& reason, EntryStatus status) {
+    if (!reason || reason->empty()) return std::nullopt;
+    const auto parsed = parse_skip_reason(*reason);
+    if (!parsed) throw UsageError(fmt::format("'skip_reason' must be {}, or empty", skip_reason_names()));
+    if (status != EntryStatus::skipped) throw UsageError("'skip_reason' goes only with a skipped entry ('status' skipped)");
+    return parsed;
+}
+
 void set_started(Session& s, std::string_view started) {
     if (started.empty()) throw UsageError("'started' is missing (e.g. \"2026-11-23T18:30:00+01:00\")");
     const auto parsed = parse_started(started);

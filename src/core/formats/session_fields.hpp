@@ -26,6 +26,9 @@ std::string exercise_id(std::string id);
 const Exercise* name_entry(Entry&, const std::optional<std::string>& name, const Catalogue&);
 // The status given, else done.
 EntryStatus entry_status(const std::optional<std::string>&);
+// The skip reason given (hurt, time, kit or other), for a skipped entry
+// only; nullopt when not given (or empty).
+std::optional<SkipReason> skip_reason(const std::optional<std::string>&, EntryStatus);
 
 // An entry as a reader built it. A side that is none of both, each, left
 // or right leaves side_known false (and the entry's side both) until

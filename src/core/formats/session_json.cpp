@@ -23,6 +23,7 @@ Json entry_json(const Entry& e) {
            {"reps", e.reps},            {"hold_seconds", e.hold},   {"side", std::string(name_of(e.side))},
            {"load", e.load},            {"status", std::string(name_of(e.status))}};
     if (e.planned) j["planned"] = Json{{"sets", e.planned->sets}, {"reps", e.planned->reps}, {"hold_seconds", e.planned->hold}};
+    if (e.skip_reason) j["skip_reason"] = std::string(name_of(*e.skip_reason));
     return j;
 }
 
@@ -77,7 +78,8 @@ fields::ReadEntry entry_from_json(const Json& j, const Catalogue& catalogue) {
     if (j.is_string()) return {parse_item(j.get<std::string>(), catalogue)};
     if (!j.is_object()) throw UsageError("an entry must be an object or a string such as \"cat-cow:10\"");
     // "id", as everywhere; "exercise" in exports before schema 2.
-    check_keys(j, {"id", "exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status", "planned"}, "an entry");
+    check_keys(j, {"id", "exercise", "name", "sets", "reps", "hold_seconds", "side", "load", "status", "planned", "skip_reason"},
+               "an entry");
     if (j.contains("id") && j.contains("exercise")) throw UsageError("an entry has 'id' and 'exercise' (the same, written twice)");
     fields::ReadEntry read;
     Entry& e = read.entry;
@@ -90,6 +92,7 @@ fields::ReadEntry entry_from_json(const Json& j, const Catalogue& catalogue) {
     e.load = get<std::string>(j, "load", "");
     e.status = fields::entry_status(optional_text(j, "status"));
     e.planned = planned_from_json(j);
+    e.skip_reason = fields::skip_reason(optional_text(j, "skip_reason"), e.status);
     return read;
 }
 
@@ -207,6 +210,9 @@ PlannedSession read_plan_json(std::string_view text) {
             out.entries.push_back(std::move(e));
         }
         out.seconds = j.at("total_seconds").get<int>();
+        // "created" since plan schema 1; a plan without it is simply of no known age.
+        if (j.contains("created") && j.at("created").is_string())
+            if (const auto created = parse_started(j.at("created").get<std::string>())) out.created = created->first;
     } catch (const nlohmann::json::exception&) {
         throw DataError("the remembered plan is damaged; run 'backcare plan' again");
     } catch (const Error&) {

@@ -31,6 +31,7 @@ struct PlannedSession {
     PlanGoal goal;
     std::vector<Entry> entries;
     int seconds = 0;
+    std::optional<std::int64_t> created;  // when it was made (UTC seconds), when the plan says
 };
 PlannedSession read_plan_json(std::string_view text);
 

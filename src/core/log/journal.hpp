@@ -25,7 +25,7 @@ namespace backcare {
 
 struct BusyWait;
 
-inline constexpr int journal_schema = 3;
+inline constexpr int journal_schema = 4;
 inline constexpr std::int32_t journal_application_id = 0x42434152;  // "BCAR"
 inline constexpr int busy_timeout_ms = 60000;  // the default wait for another writer
 
@@ -97,6 +97,9 @@ public:
     void each(const std::function<void(const Session&)>&, std::optional<Date> since = std::nullopt) const;
     // The last day each exercise was done, looking back to since (all time without it).
     LastDone last_done(std::optional<Date> since = std::nullopt) const;
+    // The last day each exercise was done or skipped: what the planner ranks
+    // by, so that an exercise skipped yesterday is not first again today.
+    LastDone last_offered(std::optional<Date> since = std::nullopt) const;
     int sessions_on(Date local_day) const;
     std::size_t count() const override;
 

@@ -37,7 +37,10 @@ int pragma_int(SQLite::Database&, const char* name);
 // A session's row and an entry's, read from a statement that selects these columns (entry's from `first` on).
 inline constexpr const char* session_columns = "id, uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin";
 inline constexpr const char* entry_columns =
-    "exercise_id, exercise_name, sets, reps, hold, side, load, status, planned_sets, planned_reps, planned_hold";
+    "exercise_id, exercise_name, sets, reps, hold, side, load, status, planned_sets, planned_reps, planned_hold, skip_reason";
+// entry_columns as a log of any schema has them (NULL for those it lacks):
+// for reading a damaged log or a backup made before a migration.
+std::string entry_columns_in(SQLite::Database&);
 Session read_session(SQLite::Statement&);
 Entry read_entry(SQLite::Statement&, int first);
 // Throws unless the file is a backcare log we can read (or an empty SQLite

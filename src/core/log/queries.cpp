@@ -4,6 +4,7 @@
 // today).
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <sqlite3.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -55,7 +56,21 @@ Entry read_entry(SQLite::Statement& q, int first) {
     e.status = parse_entry_status(q.getColumn(first + 7).getString()).value_or(EntryStatus::done);
     if (!q.getColumn(first + 8).isNull() && !q.getColumn(first + 9).isNull() && !q.getColumn(first + 10).isNull())
         e.planned = PlannedDose{q.getColumn(first + 8).getInt(), q.getColumn(first + 9).getInt(), q.getColumn(first + 10).getInt()};
+    if (!q.getColumn(first + 11).isNull() && e.status == EntryStatus::skipped)
+        e.skip_reason = parse_skip_reason(q.getColumn(first + 11).getString());
     return e;
+}
+
+std::string entry_columns_in(SQLite::Database& db) {
+    std::set<std::string> have;
+    SQLite::Statement info(db, "SELECT name FROM pragma_table_info('entry')");
+    while (info.executeStep()) have.insert(info.getColumn(0).getString());
+    std::string out;
+    for (const std::string& column : split_list(entry_columns)) {
+        if (!out.empty()) out += ", ";
+        out += have.count(column) ? column : "NULL";
+    }
+    return out;
 }
 
 }  // namespace journal_detail
@@ -143,7 +158,7 @@ void Journal::each(const std::function<void(const Session&)>& visit, std::option
                                               "s.pain_after, s.note, s.origin, {} FROM session s {} JOIN entry e ON e.session_id = s.id "
                                               "{}ORDER BY s.started, s.id, e.position",
                                               "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.load, e.status, "
-                                              "e.planned_sets, e.planned_reps, e.planned_hold",
+                                              "e.planned_sets, e.planned_reps, e.planned_hold, e.skip_reason",
                                               // The whole log streams in order of start, unsorted; a
                                               // recent part is found by date, then sorted.
                                               since ? "INDEXED BY session_local_date CROSS" : "",
@@ -164,18 +179,29 @@ void Journal::each(const std::function<void(const Session&)>& visit, std::option
     });
 }
 
+namespace {
+
+LastDone last_day_of(SQLite::Database& db, std::optional<Date> since, bool skipped_too) {
+    LastDone out;
+    // From the sessions of the period (the local_date index), then their entries (the primary key).
+    // CROSS JOIN keeps that order: without statistics SQLite would scan every entry.
+    SQLite::Statement q(db, fmt::format("SELECT e.exercise_id, max(s.local_date) FROM session s CROSS JOIN entry e ON e.session_id = s.id "
+                                        "WHERE s.local_date >= ?{} GROUP BY e.exercise_id",
+                                        skipped_too ? "" : " AND e.status = 'done'"));
+    q.bind(1, since ? format_date(*since) : std::string("0000-01-01"));
+    while (q.executeStep())
+        if (auto d = parse_date(q.getColumn(1).getString())) out.emplace(q.getColumn(0).getString(), *d);
+    return out;
+}
+
+}  // namespace
+
 LastDone Journal::last_done(std::optional<Date> since) const {
-    return guarded(shown_, [&] {
-        LastDone out;
-        // From the sessions of the period (the local_date index), then their entries (the primary key).
-        // CROSS JOIN keeps that order: without statistics SQLite would scan every entry.
-        SQLite::Statement q(*db_, "SELECT e.exercise_id, max(s.local_date) FROM session s CROSS JOIN entry e ON e.session_id = s.id "
-                                  "WHERE s.local_date >= ? AND e.status = 'done' GROUP BY e.exercise_id");
-        q.bind(1, since ? format_date(*since) : std::string("0000-01-01"));
-        while (q.executeStep())
-            if (auto d = parse_date(q.getColumn(1).getString())) out.emplace(q.getColumn(0).getString(), *d);
-        return out;
-    });
+    return guarded(shown_, [&] { return last_day_of(*db_, since, false); });
+}
+
+LastDone Journal::last_offered(std::optional<Date> since) const {
+    return guarded(shown_, [&] { return last_day_of(*db_, since, true); });
 }
 
 int Journal::sessions_on(Date day) const {

@@ -26,7 +26,7 @@ namespace backcare {
 namespace {
 
 namespace fs = std::filesystem;
-using journal_detail::entry_columns;
+using journal_detail::entry_columns_in;
 using journal_detail::read_entry;
 using journal_detail::read_session;
 using journal_detail::session_columns;
@@ -148,7 +148,7 @@ Read read_one(SQLite::Database& db, std::int64_t id, Session& out) {
         q.bind(1, static_cast<int64_t>(id));
         if (!q.executeStep()) return Read::absent;
         out = read_session(q);
-        SQLite::Statement e(db, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", entry_columns));
+        SQLite::Statement e(db, fmt::format("SELECT {} FROM entry WHERE session_id = ? ORDER BY position", entry_columns_in(db)));
         e.bind(1, static_cast<int64_t>(id));
         while (e.executeStep()) out.entries.push_back(read_entry(e, 0));
         return out.entries.empty() ? Read::unreadable : Read::found;

@@ -80,6 +80,11 @@ ALTER TABLE session_new RENAME TO session;
 CREATE INDEX session_local_date ON session (local_date);
 CREATE INDEX session_started ON session (started);
 )sql",
+    // 4: why an exercise was skipped, when the person said; NULL otherwise.
+    R"sql(
+ALTER TABLE entry ADD COLUMN skip_reason TEXT
+    CHECK (skip_reason IS NULL OR (status = 'skipped' AND skip_reason IN ('hurt', 'time', 'kit', 'other')));
+)sql",
 };
 
 void apply_migrations(SQLite::Database& db, int from, int to) {

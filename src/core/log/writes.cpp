@@ -34,7 +34,7 @@ public:
           session_(db, "INSERT INTO session (uuid, started, utc_offset, duration, goal, pain_before, pain_after, note, origin) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           entry_(db, "INSERT INTO entry (session_id, position, exercise_id, exercise_name, sets, reps, hold, side, load, status, "
-                     "planned_sets, planned_reps, planned_hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+                     "planned_sets, planned_reps, planned_hold, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     // The new row's id, or 0 when the uuid was already there.
     std::int64_t insert(const Session& s) {
@@ -75,6 +75,7 @@ public:
                 entry_.bind(12);
                 entry_.bind(13);
             }
+            if (e.skip_reason) entry_.bindNoCopy(14, name_of(*e.skip_reason).data()); else entry_.bind(14);
             entry_.exec();
             entry_.reset();
         }

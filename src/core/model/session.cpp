@@ -36,6 +36,24 @@ std::optional<EntryStatus> parse_entry_status(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view name_of(SkipReason r) {
+    switch (r) {
+        case SkipReason::hurt: return "hurt";
+        case SkipReason::time: return "time";
+        case SkipReason::kit: return "kit";
+        case SkipReason::other: break;
+    }
+    return "other";
+}
+
+std::optional<SkipReason> parse_skip_reason(std::string_view s) {
+    for (SkipReason r : all_skip_reasons)
+        if (name_of(r) == s) return r;
+    return std::nullopt;
+}
+
+std::string skip_reason_names() { return "hurt, time, kit or other"; }
+
 std::string_view name_of(Side s) {
     switch (s) {
         case Side::each: return "each";
@@ -160,6 +178,11 @@ std::string content_uuid(const Session& s) {
         } else {
             key += "|-";
         }
+        // Only when given, so that what earlier versions derived stays the same.
+        if (e.skip_reason) {
+            key += "|r";
+            text(name_of(*e.skip_reason));
+        }
     }
     return uuid_from_key(key);
 }
@@ -222,6 +245,8 @@ void check_entry(const Entry& e) {
     if (e.reps == 0 && e.hold == 0) throw UsageError(fmt::format("{}: a dose needs reps, a hold or both", e.exercise_id));
     if (e.load.size() > max_load_bytes) throw UsageError(fmt::format("{}: load is longer than {} bytes", e.exercise_id, max_load_bytes));
     check_text(e.load, fmt::format("{}: the load", e.exercise_id), false);
+    if (e.skip_reason && e.status != EntryStatus::skipped)
+        throw UsageError(fmt::format("{}: a skip reason goes only with a skipped entry", e.exercise_id));
     if (const auto& p = e.planned) {
         if (p->sets < 1 || p->sets > max_sets)
             throw UsageError(fmt::format("{}: planned sets must be from 1 to {}", e.exercise_id, max_sets));

@@ -20,6 +20,18 @@ enum class EntryStatus { done, skipped };
 std::string_view name_of(EntryStatus);
 std::optional<EntryStatus> parse_entry_status(std::string_view);
 
+// Why an exercise was skipped, when the person said: it hurt, there was no
+// time, the kit was not at hand, or something else. Progression reads them
+// (progression.hpp): a skip that hurt steps the dose down, one for time or
+// kit does not count against the exercise, any other holds its count.
+enum class SkipReason { hurt, time, kit, other };
+inline constexpr SkipReason all_skip_reasons[] = {SkipReason::hurt, SkipReason::time, SkipReason::kit, SkipReason::other};
+// "hurt", "time", "kit" and "other": as the log stores them and exports write them.
+std::string_view name_of(SkipReason);
+std::optional<SkipReason> parse_skip_reason(std::string_view);
+// The names, in order, for messages and help: "hurt, time, kit or other".
+std::string skip_reason_names();
+
 // The side an entry was done on: both at once, each in turn, or one only.
 enum class Side { both, each, left, right };
 // "both", "each", "left" and "right": as the log stores them and exports
@@ -48,6 +60,7 @@ struct Entry {
     std::string load;
     EntryStatus status = EntryStatus::done;
     std::optional<PlannedDose> planned;  // nullopt when typed without a plan
+    std::optional<SkipReason> skip_reason;  // a skipped entry's, when one was given
     friend bool operator==(const Entry&, const Entry&) = default;
 };
 
@@ -118,7 +131,8 @@ enum class DoseClass {
 DoseClass dose_class(bool done, int sets, int reps, int hold, const std::optional<PlannedDose>& planned);
 
 
-// The last day each exercise was done, by exercise id.
+// The last day each exercise was done (or, for the planner's ranking, done
+// or skipped: Journal::last_offered), by exercise id.
 using LastDone = std::map<std::string, std::chrono::sys_days, std::less<>>;
 
 }  // namespace backcare

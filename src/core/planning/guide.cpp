@@ -35,6 +35,7 @@ Guide::Guide(std::vector<RoutineItem> items)
     : items_(std::move(items)),
       segments_(segments_for(items_)),
       states_(items_.size(), ItemState::pending),
+      reasons_(items_.size()),
       sets_done_(items_.size(), 0) {}
 
 std::size_t Guide::first_segment(std::size_t item) const {
@@ -84,12 +85,13 @@ void Guide::next() {
     enter_item(item + 1);
 }
 
-void Guide::skip() {
+void Guide::skip(std::optional<SkipReason> reason) {
     if (finished()) return;
     const std::size_t item = item_index();
     // Done before (then gone back to): it stays done.
     if (states_[item] != ItemState::done) {
         states_[item] = ItemState::skipped;
+        reasons_[item] = reason;
         sets_done_[item] = 0;
     }
     enter_item(item + 1);
@@ -101,7 +103,10 @@ void Guide::back() {
     if (near_start && item > 0) --item;
     if (item >= items_.size()) return;
     // Going back to do it again takes nothing away from what was done.
-    if (states_[item] == ItemState::skipped) states_[item] = ItemState::pending;
+    if (states_[item] == ItemState::skipped) {
+        states_[item] = ItemState::pending;
+        reasons_[item].reset();
+    }
     enter_item(item);
 }
 
@@ -125,6 +130,7 @@ std::vector<Entry> Guide::entries() const {
             e.sets = sets_done_[i];  // under way when the routine ended
         } else {
             e.status = EntryStatus::skipped;
+            if (states_[i] == ItemState::skipped) e.skip_reason = reasons_[i];
         }
         out.push_back(std::move(e));
     }

@@ -47,7 +47,8 @@ public:
     bool paused() const { return paused_; }
     // The current exercise counts as done, at its full dose.
     void next();
-    void skip();
+    // Skips the current exercise, with the reason when one was given.
+    void skip(std::optional<SkipReason> reason = std::nullopt);
     // To the start of the current exercise; near its start, to the previous
     // one. Sets already done there stay done.
     void back();
@@ -66,6 +67,7 @@ public:
     const std::vector<RoutineItem>& items() const { return items_; }
     ItemState state(std::size_t item) const { return states_[item]; }
     int sets_done(std::size_t item) const { return sets_done_[item]; }
+    std::optional<SkipReason> skip_reason(std::size_t item) const { return reasons_[item]; }
 
     // What was done, for the log: finished or `n` exercises at their dose,
     // the one under way at the sets completed (skipped when none), the rest
@@ -79,6 +81,7 @@ private:
     std::vector<RoutineItem> items_;
     std::vector<Segment> segments_;
     std::vector<ItemState> states_;
+    std::vector<std::optional<SkipReason>> reasons_;  // of the exercises skipped, when given
     std::vector<int> sets_done_;
     std::size_t at_ = 0;
     std::int64_t in_segment_ms_ = 0;

@@ -109,8 +109,9 @@ public:
         const Entry* e = entry_for(s, exercise_.id);
         if (!e) return;
         seen_ = true;
-        if (e->status == EntryStatus::skipped) return skipped(s);
+        if (e->status == EntryStatus::skipped) return skipped(s, e->skip_reason);
         skips_ = 0;
+        skip_note_.clear();
         if (rise_in(s) >= pain_rise_to_step_down)
             step(Step::down, fmt::format("pain rose from {} to {} on {}", *s.pain_before, *s.pain_after, s.local_date()));
         else if (painful(s) || !at_full_dose(*e, p_.dose))
@@ -136,12 +137,23 @@ public:
 private:
     const Exercise* harder() const { return exercise_.harder.empty() ? nullptr : catalogue_.find(exercise_.harder); }
 
-    void skipped(const Session& s) {
-        streak_ = 0;
-        if (++skips_ >= skips_to_step_down)
-            step(Step::down, fmt::format("skipped on {} and {}", last_skip_, s.local_date()));
-        else
-            last_skip_ = s.local_date();
+    // A skip that hurt steps down as pain rising would; one for time or kit
+    // counts for nothing; any other holds the count, and two of those
+    // running step down.
+    void skipped(const Session& s, std::optional<SkipReason> reason) {
+        const std::string day = s.local_date();
+        if (reason == SkipReason::hurt) return step(Step::down, fmt::format("skipped on {} because it hurt", day));
+        if (reason == SkipReason::time || reason == SkipReason::kit) {
+            skip_note_ = fmt::format("skipped on {} ({}): not counted", day, name_of(*reason));
+            return;
+        }
+        const std::string why = reason ? fmt::format(" ({})", name_of(*reason)) : std::string();
+        if (++skips_ >= skips_to_step_down) {
+            step(Step::down, fmt::format("skipped on {} and {}{}", last_skip_, day, why));
+        } else {
+            last_skip_ = day;
+            skip_note_ = fmt::format("skipped on {}{}: the count is held", day, why);
+        }
     }
 
     void step_up_due(bool pause) {
@@ -166,6 +178,7 @@ private:
         p_.variant = nullptr;
         streak_ = 0;
         skips_ = 0;
+        skip_note_.clear();
         if (next) {
             change_ = up ? fmt::format("{} → {}", because, rung(*next, p_.dose))
                          : fmt::format("{} → {}, from {}", because, rung(*next, p_.dose), rung(p_.dose, *next));
@@ -185,6 +198,7 @@ private:
         if (!seen_) return fmt::format("not done in the last {} days: the level {} dose", progression_memory_days, level_);
         std::vector<std::string> parts;
         if (!change_.empty()) parts.push_back(change_);
+        if (!skip_note_.empty()) parts.push_back(skip_note_);
         if (p_.paused)
             parts.push_back("a step up is due but paused while the pain warning holds");
         else if (!p_.variant && !can_step && streak_ >= sessions_to_step_up)
@@ -202,6 +216,7 @@ private:
     int streak_ = 0;         // sessions at full dose since the last step
     int skips_ = 0;          // sessions running with the exercise skipped
     std::string last_skip_;  // the day of the last skip
+    std::string skip_note_;  // the last skip since the last session done or step, and what it counted for
     std::string change_;     // the last step and why
     bool seen_ = false;
 };

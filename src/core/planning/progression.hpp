@@ -8,9 +8,13 @@
 //    dose up, one thing at a time: reps (+2), then the hold (+2 s, +5 s from
 //    20 s), then a set, each within the catalogue's range; past the top of
 //    every range, the harder variant is offered in its place.
-//  - Pain rising by 2 or more during a session with the exercise, or the
-//    exercise skipped in two sessions running, steps its dose down the same
-//    ladder; below its bottom, the easier variant is offered.
+//  - Pain rising by 2 or more during a session with the exercise, the
+//    exercise skipped because it hurt, or skipped in two of its sessions
+//    running without a reason (or for "other"), steps its dose down the
+//    same ladder; below its bottom, the easier variant is offered.
+//  - A skip for time or kit counts for nothing: no reset, no step, and it
+//    does not break a run of skips; any other skip holds the count (it
+//    neither counts towards a step up nor starts the count again).
 //  - A painful session (pain.hpp: pain after 7/10 or more, or up by 2) counts
 //    for none of the exercises in it and starts their count again (the count
 //    of an exercise not in it is kept); while the pain warning holds (7 days
