@@ -2,6 +2,7 @@
 // backcare stats: golden outputs on a fixture log, totals that add up, the
 // calendar's edges in pinned time zones, and every bad input refused.
 #include <filesystem>
+#include <map>
 #include <numeric>
 
 #include <catch2/catch.hpp>
@@ -214,6 +215,29 @@ TEST_CASE("stats streaks at the calendar's edges", "[stats]") {
         const Json oct = stats_json(h, {"--since", "2026-10-25", "--until", "2026-10-25", "--by", "day"});
         CHECK(oct.at("periods")[0].at("sessions") == 2);  // 00:30 and the 02:30 that came twice
     }
+}
+
+TEST_CASE("stats heat map: a day's shade by its seconds, 4 min 30 s under 5 minutes", "[stats][heatmap]") {
+    Home h;
+    log_at(h, "2026-11-20T08:00", {"--duration", "270s"});
+    log_at(h, "2026-11-21T08:00", {"--duration", "9m50s"});
+    log_at(h, "2026-11-22T08:00", {"--duration", "5m"});
+    const Json j = stats_json(h);
+    std::map<std::string, int> level;
+    for (const auto& d : j.at("heatmap")) level[d.at("date").get<std::string>()] = d.at("level").get<int>();
+    CHECK(level.at("2026-11-20") == 1);  // under 5
+    CHECK(level.at("2026-11-21") == 2);  // 5-9
+    CHECK(level.at("2026-11-22") == 2);
+    CHECK(level.at("2026-11-23") == 0);
+    // Text: the row of Fridays ends with the "under 5" shade, Saturdays with "5-9".
+    const auto text = e2e::lines(h.run({"stats"}).out);
+    auto row = [&](const std::string& day) {
+        for (const auto& l : text)
+            if (l.rfind(day + "  ", 0) == 0) return l;
+        return std::string();
+    };
+    CHECK(row("Fri").back() == '-');
+    CHECK(row("Sat").back() == '+');
 }
 
 TEST_CASE("stats on an empty log, a single session and a period without sessions", "[stats]") {

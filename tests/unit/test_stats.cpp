@@ -471,3 +471,16 @@ TEST_CASE("adherence in a summary: entries of the period by dose, per exercise, 
         REQUIRE(one.adherence.exercises.size() == 1);
     }
 }
+
+TEST_CASE("the heat map shades a day by its seconds, not by rounded minutes", "[stats][heatmap]") {
+    CHECK(heat_level(0) == 0);
+    CHECK(heat_level(1) == 1);
+    CHECK(heat_level(270) == 1);  // 4.5 minutes is under 5, though it rounds to 5
+    CHECK(heat_level(299) == 1);
+    CHECK(heat_level(300) == 2);
+    CHECK(heat_level(590) == 2);  // 9 min 50 s is under 10
+    CHECK(heat_level(599) == 2);
+    CHECK(heat_level(600) == 3);
+    CHECK(heat_level(1199) == 3);
+    CHECK(heat_level(1200) == 4);
+}

@@ -71,13 +71,6 @@ std::string hours_minutes(long long seconds) {
     return fmt::format("{} h {} min", m / 60, m % 60);
 }
 
-// Heat map shades by minutes in the day: none, under 5, 5 to 9, 10 to 19, 20 or more.
-int heat_level(long long seconds) {
-    if (seconds <= 0) return 0;
-    const long long m = minutes(seconds);
-    return m < 5 ? 1 : m < 10 ? 2 : m < 20 ? 3 : 4;
-}
-
 // A label (styled as given) then text wrapped to the width, continuation lines indented to the text.
 void write_labeled(std::ostream& out, std::string_view label, std::size_t label_width, std::string_view text, std::size_t width) {
     const std::string indent(label_width, ' ');

@@ -156,6 +156,11 @@ Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int
     return a;
 }
 
+int heat_level(long long seconds) {
+    if (seconds <= 0) return 0;
+    return seconds < 5 * 60 ? 1 : seconds < 10 * 60 ? 2 : seconds < 20 * 60 ? 3 : 4;
+}
+
 Date default_since(Date today, int week_start) {
     return period_start(today, Period::week, week_start) - days{7 * (heatmap_weeks - 1)};
 }

@@ -19,6 +19,9 @@ namespace backcare {
 // 2: "pain_warning", the one rule's warning as plan gives it (was "warnings", two rules).
 inline constexpr int stats_json_schema = 2;
 inline constexpr int heatmap_weeks = 12;
+// A day's shade in the heat map by its seconds (not rounded minutes): 0 none,
+// 1 under 5 minutes, 2 from 5 to under 10, 3 from 10 to under 20, 4 20 or more.
+int heat_level(long long seconds);
 
 // Which sessions count: all, one goal (a nullopt PlanGoal is "balanced", a
 // session logged without a goal), and/or those that include one exercise.
