@@ -49,6 +49,17 @@ void log_at(const Home& h, const std::string& at, std::vector<std::string> extra
     REQUIRE(r.status == 0);
 }
 
+// Text with each run of spaces and line ends as one space: wrapped lines read as one.
+std::string squeeze(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') c = ' ';
+        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+        out += c;
+    }
+    return out;
+}
+
 long long sum_of(const Json& periods, const char* key) {
     long long n = 0;
     for (const auto& p : periods) n += p.at(key).get<long long>();
@@ -238,6 +249,43 @@ TEST_CASE("stats heat map: a day's shade by its seconds, 4 min 30 s under 5 minu
     };
     CHECK(row("Fri").back() == '-');
     CHECK(row("Sat").back() == '+');
+}
+
+TEST_CASE("stats streaks count the active days: a weekend off keeps a weekday streak", "[stats][streak]") {
+    Home h;  // active_days are Monday to Friday by default
+    for (const char* at : {"2026-11-09T08:00", "2026-11-10T08:00", "2026-11-11T08:00", "2026-11-12T08:00", "2026-11-13T08:00",
+                           "2026-11-16T08:00", "2026-11-17T08:00", "2026-11-18T08:00", "2026-11-19T08:00", "2026-11-20T08:00"})
+        log_at(h, at);
+    SECTION("on Monday, not yet logged: alive across two weekends") {
+        const Json j = stats_json(h);
+        CHECK(j.at("streak").at("current") == 10);
+        CHECK(j.at("streak").at("current_from") == "2026-11-09");
+        CHECK(j.at("streak").at("includes_until") == false);
+        CHECK(j.at("streak").at("next_day") == "2026-11-23");
+        CHECK(j.at("streak").at("days") == Json::array({"mon", "tue", "wed", "thu", "fri"}));
+        const auto text = squeeze(h.run({"stats"}).out);
+        CHECK(contains(text, "Streak 10 days (log today to keep it); longest 10 days, 2026-11-09 to 2026-11-20; counts Mon–Fri"));
+    }
+    SECTION("on Saturday: no 'log today', the next active day instead") {
+        h.set("BACKCARE_NOW", "2026-11-21T10:00:00");
+        const auto text = squeeze(h.run({"stats"}).out);
+        CHECK(contains(text, "Streak 10 days (next active day Monday);"));
+        CHECK_FALSE(contains(text, "log today"));
+        CHECK(stats_json(h).at("streak").at("next_day") == "2026-11-23");
+    }
+    SECTION("every day active: the weekend broke it, and no days are named") {
+        h.write("config/backcare/config.toml", "active_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n");
+        const Json j = stats_json(h);
+        CHECK(j.at("streak").at("current") == 0);
+        CHECK(j.at("streak").at("longest") == 5);
+        CHECK(j.at("streak").at("days").size() == 7);
+        CHECK_FALSE(contains(h.run({"stats"}).out, "; counts "));
+    }
+    SECTION("a missed weekday breaks it") {
+        h.set("BACKCARE_NOW", "2026-11-24T10:00:00");
+        CHECK(stats_json(h).at("streak").at("current") == 0);
+        CHECK(contains(h.run({"stats"}).out, "Streak    none; longest 10 days"));
+    }
 }
 
 TEST_CASE("stats on an empty log, a single session and a period without sessions", "[stats]") {

@@ -21,8 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Streaks streaks_of(std::vector<Date> days, Date until) {
-    StreakCounter c(until);
+Streaks streaks_of(std::vector<Date> days, Date until, unsigned active = every_day) {
+    StreakCounter c(until, active);
     for (Date d : days) c.add(d);
     return c.result();
 }
@@ -160,6 +160,93 @@ TEST_CASE("streaks count consecutive calendar days across month, year and leap-d
         const auto s = streaks_of({ymd(2026, 11, 1), ymd(2026, 11, 2), ymd(2026, 11, 10), ymd(2026, 11, 11)}, ymd(2026, 12, 1));
         CHECK(s.longest == 2);
         CHECK(s.longest_from == ymd(2026, 11, 10));
+    }
+}
+
+TEST_CASE("streaks count the active days only: a day off neither breaks nor counts", "[stats][streak]") {
+    // November 2026: Monday the 16th and 23rd; Saturday the 14th and 21st.
+    const unsigned weekdays = weekday_mask({1, 2, 3, 4, 5});
+    auto run = [](int from, int to) {
+        std::vector<Date> out;
+        for (int d = from; d <= to; ++d) out.push_back(ymd(2026, 11, static_cast<unsigned>(d)));
+        return out;
+    };
+    auto plus = [](std::vector<Date> a, const std::vector<Date>& b) {
+        a.insert(a.end(), b.begin(), b.end());
+        return a;
+    };
+    SECTION("the mask of the days; none at all is every day") {
+        CHECK(weekdays == 0x3eu);
+        CHECK(weekday_mask({}) == every_day);
+        CHECK(weekday_mask({0, 1, 2, 3, 4, 5, 6}) == every_day);
+        CHECK(counts_day(weekdays, ymd(2026, 11, 23)));
+        CHECK_FALSE(counts_day(weekdays, ymd(2026, 11, 22)));
+        CHECK(streaks_of(plus(run(13, 13), run(16, 16)), ymd(2026, 11, 16), weekday_mask({})).current == 1);
+    }
+    SECTION("an empty log") {
+        const auto s = streaks_of({}, ymd(2026, 11, 21), weekdays);
+        CHECK(s.current == 0);
+        CHECK(s.longest == 0);
+        CHECK_FALSE(s.next_day);
+    }
+    SECTION("across one weekend and across two") {
+        const auto one = streaks_of(plus(run(16, 20), run(23, 24)), ymd(2026, 11, 24), weekdays);
+        CHECK(one.current == 7);
+        CHECK(one.current_from == ymd(2026, 11, 16));
+        CHECK_FALSE(one.pending);
+        const auto two = streaks_of(plus(plus(run(9, 13), run(16, 20)), run(23, 23)), ymd(2026, 11, 23), weekdays);
+        CHECK(two.current == 11);
+        CHECK(two.longest == 11);
+        CHECK(two.longest_from == ymd(2026, 11, 9));
+        // Every day counting, the same weekends break it.
+        CHECK(streaks_of(plus(plus(run(9, 13), run(16, 20)), run(23, 23)), ymd(2026, 11, 23)).current == 1);
+    }
+    SECTION("today is not an active day: the streak is alive, kept by a session on Monday") {
+        for (int today : {21, 22}) {
+            const auto s = streaks_of(run(16, 20), ymd(2026, 11, static_cast<unsigned>(today)), weekdays);
+            CHECK(s.current == 5);
+            CHECK(s.pending);
+            CHECK(s.next_day == ymd(2026, 11, 23));
+        }
+    }
+    SECTION("today is active and not yet logged: alive from yesterday, kept by a session today") {
+        const auto s = streaks_of(run(16, 19), ymd(2026, 11, 20), weekdays);
+        CHECK(s.current == 4);
+        CHECK(s.pending);
+        CHECK(s.next_day == ymd(2026, 11, 20));
+        // After a weekend off, on Monday.
+        const auto monday = streaks_of(run(16, 20), ymd(2026, 11, 23), weekdays);
+        CHECK(monday.current == 5);
+        CHECK(monday.next_day == ymd(2026, 11, 23));
+        // On Tuesday, Monday was missed.
+        CHECK(streaks_of(run(16, 20), ymd(2026, 11, 24), weekdays).current == 0);
+    }
+    SECTION("a gap of one active day breaks it") {
+        const auto s = streaks_of(plus(run(16, 17), run(19, 20)), ymd(2026, 11, 20), weekdays);
+        CHECK(s.current == 2);
+        CHECK(s.current_from == ymd(2026, 11, 19));
+        CHECK(s.longest == 2);
+        CHECK(s.longest_from == ymd(2026, 11, 19));
+        CHECK(streaks_of(run(2, 2), ymd(2026, 11, 16), weekdays).current == 0);  // weeks apart
+    }
+    SECTION("only weekend sessions: each weekend is a streak of its own") {
+        const auto s = streaks_of(plus(run(14, 15), run(21, 22)), ymd(2026, 11, 22), weekdays);
+        CHECK(s.current == 2);
+        CHECK(s.current_from == ymd(2026, 11, 21));
+        CHECK_FALSE(s.pending);
+        CHECK(s.longest == 2);
+        CHECK(s.longest_from == ymd(2026, 11, 21));
+    }
+    SECTION("a session on a day off counts and joins the days around it") {
+        const auto s = streaks_of(plus(run(19, 21), run(23, 23)), ymd(2026, 11, 23), weekdays);  // Thursday to Saturday, Monday
+        CHECK(s.current == 4);
+        CHECK(s.current_from == ymd(2026, 11, 19));
+    }
+    SECTION("other active days: Monday, Wednesday and Friday") {
+        const auto s = streaks_of({ymd(2026, 11, 16), ymd(2026, 11, 18), ymd(2026, 11, 20), ymd(2026, 11, 23)}, ymd(2026, 11, 24),
+                                  weekday_mask({1, 3, 5}));
+        CHECK(s.current == 4);
+        CHECK(s.next_day == ymd(2026, 11, 25));
     }
 }
 

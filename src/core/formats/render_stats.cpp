@@ -28,6 +28,40 @@ std::string change(double early, double late) {
     return d == 0 ? "no change" : fmt::format("{:+.1f}", d);
 }
 
+// "Monday"
+std::string_view day_name(Date d) {
+    static constexpr std::string_view names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    return names[weekday{d}.c_encoding()];
+}
+
+// "Mon", from weekday_name's "mon".
+std::string short_day(int day) {
+    std::string s(weekday_name(day));
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+// The days of a weekday_mask from the first day of the week: "Mon–Fri", "Mon, Wed, Fri"; runs of three or more as a range.
+std::string days_text(unsigned mask, int week_start, bool unicode) {
+    std::vector<std::string> parts;
+    for (int i = 0; i < 7;) {
+        const int day = (week_start + i) % 7;
+        if (!((mask >> day) & 1u)) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j + 1 < 7 && ((mask >> ((week_start + j + 1) % 7)) & 1u)) ++j;
+        if (j - i >= 2) {
+            parts.push_back(fmt::format("{}{}{}", short_day(day), unicode ? "–" : "-", short_day((week_start + j) % 7)));
+        } else {
+            for (int k = i; k <= j; ++k) parts.push_back(short_day((week_start + k) % 7));
+        }
+        i = j + 1;
+    }
+    return join(parts, ", ");
+}
+
 // Whole days in [from, to].
 long long day_count(Date from, Date to) { return (to - from).count() + 1; }
 
@@ -109,8 +143,7 @@ void render_heatmap(std::ostream& out, const Stats& st, const Style& style) {
     while (!months_row.empty() && months_row.back() == ' ') months_row.pop_back();
     out << months_row << '\n';
     for (int row = 0; row < 7; ++row) {
-        const std::string_view label = weekday_name((st.week_start + row) % 7);
-        std::string line = fmt::format("{}{}  ", static_cast<char>(label[0] - 'a' + 'A'), label.substr(1));
+        std::string line = short_day((st.week_start + row) % 7) + "  ";
         for (int w = 0; w < heatmap_weeks; ++w) {
             const auto i = std::size_t{7} * static_cast<std::size_t>(w) + static_cast<std::size_t>(row);
             const Date d = st.heat_from + days{static_cast<int>(i)};
@@ -357,12 +390,14 @@ void render_summary(std::ostream& out, const Stats& st, const Style& style) {
     }
     const auto& s = st.streaks;
     std::string streak = s.current ? plural(s.current, "day") : "none";
-    if (s.current && s.pending) streak += st.to == st.today ? " (log today to keep it)" : "";
+    if (s.current && s.pending && s.next_day && st.to == st.today)
+        streak += *s.next_day == st.today ? " (log today to keep it)" : fmt::format(" (next active day {})", day_name(*s.next_day));
     if (s.longest) {
         streak += fmt::format("; longest {}", plural(s.longest, "day"));
         if (s.longest > 1) streak += fmt::format(", {} to {}", format_date(*s.longest_from), format_date(*s.longest_to));
         else streak += fmt::format(", {}", format_date(*s.longest_from));
     }
+    if (st.streak_days != every_day) streak += fmt::format("; counts {}", days_text(st.streak_days, st.week_start, style.unicode));
     write_labeled(out, "  Streak    ", 12, streak, style.width);
 
 }
@@ -517,10 +552,15 @@ Json heatmap_json(const Stats& st) {
     return heat;
 }
 
-Json streak_json(const Streaks& s) {
+Json streak_json(const Streaks& s, unsigned days) {
+    Json counted = Json::array();
+    for (int d = 0; d < 7; ++d)
+        if ((days >> d) & 1u) counted.push_back(std::string(weekday_name(d)));
     return Json{{"current", s.current},
                 {"current_from", optional_date(s.current_from)},
                 {"includes_until", s.current > 0 && !s.pending},
+                {"next_day", optional_date(s.next_day)},
+                {"days", counted},
                 {"longest", s.longest},
                 {"longest_from", optional_date(s.longest_from)},
                 {"longest_to", optional_date(s.longest_to)}};
@@ -571,7 +611,7 @@ std::string stats_json(const Stats& st) {
              {"logged_sessions", st.logged},
              {"totals", totals_json(st.totals)},
              {"active_days", st.active_days},
-             {"streak", streak_json(st.streaks)},
+             {"streak", streak_json(st.streaks, st.streak_days)},
              {"periods", periods_json(st)},
              {"weeks", weeks_json(st)},
              {"goals", goals},

@@ -80,18 +80,37 @@ std::vector<PeriodTotals> split(const std::vector<DayTotals>& day_rows, Date fro
     return out;
 }
 
+unsigned weekday_mask(const std::vector<int>& days) {
+    unsigned mask = 0;
+    for (int d : days)
+        if (d >= 0 && d < 7) mask |= 1u << d;
+    return mask ? mask : every_day;
+}
+
+bool counts_day(unsigned mask, Date day) { return (mask >> weekday{day}.c_encoding()) & 1u; }
+
+bool StreakCounter::missed_between(Date a, Date b) const {
+    const auto between = (b - a).count() - 1;
+    if (between <= 0) return false;
+    if (between >= 7) return true;  // a whole week: every active day is in it
+    for (Date d = a + days{1}; d < b; d += days{1})
+        if (counts_day(days_, d)) return true;
+    return false;
+}
+
 void StreakCounter::add(Date day) {
     if (day > until_) return;
     if (run_to_ && day <= *run_to_) return;  // a second session on the same day
-    if (run_to_ && day == *run_to_ + days{1}) {
+    if (run_to_ && !missed_between(*run_to_, day)) {
         run_to_ = day;
+        ++run_days_;
     } else {
         run_from_ = day;
         run_to_ = day;
+        run_days_ = 1;
     }
-    const int length = static_cast<int>((*run_to_ - *run_from_).count()) + 1;
-    if (length >= best_.longest) {
-        best_.longest = length;
+    if (run_days_ >= best_.longest) {
+        best_.longest = run_days_;
         best_.longest_from = run_from_;
         best_.longest_to = run_to_;
     }
@@ -99,10 +118,15 @@ void StreakCounter::add(Date day) {
 
 Streaks StreakCounter::result() const {
     Streaks s = best_;
-    if (run_to_ && (*run_to_ == until_ || *run_to_ == until_ - days{1})) {
-        s.current = static_cast<int>((*run_to_ - *run_from_).count()) + 1;
+    if (run_to_ && !missed_between(*run_to_, until_)) {
+        s.current = run_days_;
         s.current_from = run_from_;
         s.pending = *run_to_ != until_;
+        if (s.pending) {
+            Date next = until_;
+            while (!counts_day(days_, next)) next += days{1};
+            s.next_day = next;
+        }
     }
     return s;
 }
@@ -329,8 +353,9 @@ PainSummary pain_summary(const DayTotals& totals, const std::vector<DayTotals>& 
 
 // Streaks look at the whole log up to `to`: the days given when they are all
 // of its days with a session, else each such day asked of the source.
-Streaks streaks_to(Date to, const StatsSource& src, const StatsFilter& filter, const std::vector<DayTotals>* all_days) {
-    StreakCounter streaks(to);
+Streaks streaks_to(Date to, unsigned active, const StatsSource& src, const StatsFilter& filter,
+                   const std::vector<DayTotals>* all_days) {
+    StreakCounter streaks(to, active);
     if (all_days) {
         for (const auto& d : *all_days) streaks.add(d.day);
     } else {
@@ -357,6 +382,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.by = rq.by;
     st.week_start = rq.week_start;
     st.weekly_target = rq.weekly_target;
+    st.streak_days = rq.streak_days & every_day ? rq.streak_days & every_day : every_day;
     st.filter = rq.filter;
     st.logged = src.count();
     st.to = rq.until;
@@ -401,7 +427,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.pain_warning = pain_warning(src.pain_scores(st.to - days{pain_look_back_days - 1}, st.to), st.to);
     // The pass began at the first session: its days are every day with one.
     const bool whole_log = !first_logged || *first_logged >= query_from;
-    st.streaks = streaks_to(st.to, src, rq.filter, whole_log ? &day_rows : nullptr);
+    st.streaks = streaks_to(st.to, st.streak_days, src, rq.filter, whole_log ? &day_rows : nullptr);
 
     if (rq.filter.exercise) st.history = src.exercise_times(st.from, st.to, rq.filter);
     return st;

@@ -83,23 +83,41 @@ struct PeriodTotals {
 // ones included, each clipped to [from, to]; days must be sorted by day.
 std::vector<PeriodTotals> split(const std::vector<DayTotals>& days, Date from, Date to, Period, int week_start);
 
+// The week days a streak counts (active_days), as bits: bit 0 Sunday … bit 6 Saturday.
+inline constexpr unsigned every_day = 0x7f;
+// The mask of the days given (0 = Sunday … 6); no days at all is every day.
+unsigned weekday_mask(const std::vector<int>& days);
+bool counts_day(unsigned mask, Date day);
+
+// A streak is a run of days with a session in which no active day is
+// missing: a day that is not active neither breaks it nor, without a
+// session, counts; a session on such a day counts and joins the days around
+// it. Its length is the days with a session in the run.
 struct Streaks {
-    int current = 0;  // consecutive days up to `until` (or the day before, when until has none yet)
+    int current = 0;  // the run that reaches `until` (or an earlier day, when no active day has been missed since)
     std::optional<Date> current_from;
-    bool pending = false;  // the current streak ends the day before until: it is still alive
+    bool pending = false;  // the current streak ends before until: it is still alive
+    // With a pending streak: the day a session keeps it, until itself when it
+    // is an active day, else the next active day after it.
+    std::optional<Date> next_day;
     int longest = 0;
     std::optional<Date> longest_from, longest_to;  // the most recent of the longest
 };
-// Folds days with sessions, in increasing order (repeats allowed), up to until.
+// Folds days with sessions, in increasing order (repeats allowed), up to
+// until; constant work per day, whatever the gaps between them.
 class StreakCounter {
 public:
-    explicit StreakCounter(Date until) : until_(until) {}
+    explicit StreakCounter(Date until, unsigned days = every_day) : until_(until), days_(days & every_day ? days & every_day : every_day) {}
     void add(Date day);
     Streaks result() const;
 
 private:
+    // Whether an active day lies strictly between a and b.
+    bool missed_between(Date a, Date b) const;
     Date until_;
+    unsigned days_;
     std::optional<Date> run_from_, run_to_;
+    int run_days_ = 0;
     Streaks best_;
 };
 
@@ -161,6 +179,7 @@ struct Stats {
     Period by = Period::week;
     int week_start = 1;
     int weekly_target = 5;
+    unsigned streak_days = every_day;  // the active days, as weekday_mask gives them
     StatsFilter filter;
     std::size_t logged = 0;  // sessions in the whole log, whatever the filter
 
@@ -229,6 +248,7 @@ struct StatsRequest {
     StatsFilter filter;
     int week_start = 1;
     int weekly_target = 5;
+    unsigned streak_days = every_day;  // active_days, for streaks
 };
 // The default period: the heat map's 12 weeks, to the end of today.
 Date default_since(Date today, int week_start);
