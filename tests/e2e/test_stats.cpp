@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // backcare stats: golden outputs on a fixture log, totals that add up, the
 // calendar's edges in pinned time zones, and every bad input refused.
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <numeric>
@@ -131,6 +132,7 @@ TEST_CASE("stats totals equal the log's sessions and entries for every period sp
             CHECK(w.at("sessions") == j.at("weeks")[i].at("sessions"));
             CHECK(w.at("met") == j.at("weeks")[i].at("target_met"));
             CHECK(w.at("share").get<double>() == Approx(100.0 * w.at("sessions").get<double>() / 5).margin(0.005));
+            CHECK(w.at("logged") == true);  // from the first session on
             CHECK(w.at("counted") == (w.at("whole").get<bool>() || w.at("met").get<bool>()));
             counted += w.at("counted").get<bool>();
             met += w.at("counted").get<bool>() && w.at("met").get<bool>();
@@ -313,6 +315,11 @@ TEST_CASE("stats on an empty log, a single session and a period without sessions
         const auto text = h.run({"stats"});
         CHECK(contains(text.out, "1 of 5 sessions"));
         CHECK(contains(text.out, "Streak    1 day;"));
+        // Day one: the first week, not 0 of 11 weeks before the log began.
+        CHECK(contains(text.out, "  Weeks     first week: 1 of 5 sessions so far\n"));
+        CHECK(j.at("adherence").at("weeks_counted") == 0);
+        CHECK(j.at("adherence").at("first_week") == "2026-11-23");
+        CHECK(j.at("adherence").at("weeks").front().at("logged") == false);
     }
     SECTION("a period without sessions") {
         log_at(h, "2026-10-01T08:00");
@@ -321,6 +328,29 @@ TEST_CASE("stats on an empty log, a single session and a period without sessions
         CHECK(contains(r.out, "No sessions in this period (1 session in the whole log; try --since all)"));
         CHECK(stats_json(h, {"--since", "2w"}).at("totals").at("sessions") == 0);
     }
+}
+
+TEST_CASE("stats adherence counts the weeks from the first session in the log", "[stats][adherence]") {
+    Home h;
+    // Six weeks from Monday 2026-10-12, three of them met; today, Monday 2026-11-23, nothing yet.
+    const int sessions[] = {5, 2, 5, 0, 5, 4};
+    const std::chrono::sys_days first = std::chrono::year{2026} / 10 / 12;
+    for (int w = 0; w < 6; ++w)
+        for (int i = 0; i < sessions[w]; ++i) {
+            const std::chrono::year_month_day d{first + std::chrono::days{7 * w + i}};
+            auto two = [](unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+            log_at(h, std::to_string(static_cast<int>(d.year())) + "-" + two(static_cast<unsigned>(d.month())) + "-" +
+                          two(static_cast<unsigned>(d.day())) + "T08:00");
+        }
+    const Json j = stats_json(h);
+    CHECK(j.at("since") == "2026-09-07");
+    CHECK(j.at("adherence").at("first_week") == "2026-10-12");
+    CHECK(j.at("adherence").at("weeks_counted") == 6);
+    CHECK(j.at("adherence").at("weeks_met") == 3);
+    const auto text = squeeze(h.run({"stats"}).out);
+    CHECK(contains(text, "Weeks 3 of 6 weeks met the target of 5 sessions; 70% of the target on average"));
+    CHECK(contains(text, "this week counts once it is met"));
+    CHECK_FALSE(contains(text, "cut short"));
 }
 
 TEST_CASE("stats opens with the pain warning: 7/10 after a session, or 2 above before, until a week and two good sessions", "[stats][pain]") {

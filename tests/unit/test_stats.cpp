@@ -491,6 +491,27 @@ TEST_CASE("adherence: each week's share of the target, and the weeks that met it
         CHECK_FALSE(a.average_share);
         CHECK(a.weeks[1].sessions == 6);
     }
+    SECTION("weeks count from the week of the log's first session, which counts whole") {
+        // The first session on Wednesday 2026-11-11: the week of 2 November is before the log.
+        const auto a = week_adherence(weeks, 5, 1, today, ymd(2026, 11, 11));
+        CHECK(a.first_week == ymd(2026, 11, 9));
+        CHECK_FALSE(a.weeks[0].logged);
+        CHECK_FALSE(a.weeks[0].counted);
+        CHECK(a.weeks[1].logged);
+        CHECK(a.weeks[1].counted);
+        CHECK(a.weeks_counted == 2);
+        CHECK(a.weeks_met == 1);
+        CHECK(*a.average_share == Approx(70));
+        // A period that starts at the first session (--since all) holds all of its week that was logged.
+        const auto all = week_adherence({week(ymd(2026, 11, 11), ymd(2026, 11, 15), 2), weeks[2]}, 5, 1, today, ymd(2026, 11, 11));
+        CHECK(all.weeks[0].whole);
+        CHECK(all.weeks[0].counted);
+        CHECK(all.weeks_counted == 2);
+        // Cut short by --since after the first session, it counts only once met.
+        const auto cut = week_adherence({week(ymd(2026, 11, 11), ymd(2026, 11, 15), 2)}, 5, 1, today, ymd(2026, 11, 2));
+        CHECK_FALSE(cut.weeks[0].whole);
+        CHECK_FALSE(cut.weeks[0].counted);
+    }
     SECTION("only the current week, not met: nothing to count yet") {
         const auto a = week_adherence({weeks[3]}, 5, 1, today);
         CHECK(a.weeks_counted == 0);
@@ -570,4 +591,32 @@ TEST_CASE("the heat map shades a day by its seconds, not by rounded minutes", "[
     CHECK(heat_level(600) == 3);
     CHECK(heat_level(1199) == 3);
     CHECK(heat_level(1200) == 4);
+}
+
+TEST_CASE("adherence in a summary counts the weeks from the first session, not from the default period's start", "[stats][adherence]") {
+    Log log;
+    // Six whole weeks from Monday 2026-10-12, three of them met (5 of 5); then one session this week.
+    const std::vector<std::pair<Date, int>> weeks{{ymd(2026, 10, 12), 5}, {ymd(2026, 10, 19), 2}, {ymd(2026, 10, 26), 5},
+                                                  {ymd(2026, 11, 2), 0},  {ymd(2026, 11, 9), 6},  {ymd(2026, 11, 16), 4}};
+    for (const auto& [monday, n] : weeks)
+        for (int i = 0; i < n; ++i) {
+            const std::chrono::year_month_day d{monday + std::chrono::days{i}};
+            log.at(utc(static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), 9), 0);
+        }
+    log.at(utc(2026, 11, 23, 9), 0);
+    log.store();
+    const Date today = ymd(2026, 11, 25);
+    const auto st = log.stats(today, default_since(today, 1));
+    CHECK(st.from == ymd(2026, 9, 7));
+    CHECK(st.adherence.weeks.size() == 12);
+    CHECK(st.adherence.first_week == ymd(2026, 10, 12));
+    CHECK(st.adherence.weeks_counted == 6);  // the current week, not yet met, is not counted
+    CHECK(st.adherence.weeks_met == 3);
+    CHECK(*st.adherence.average_share == Approx((100 + 40 + 100 + 0 + 100 + 80) / 6.0));
+    CHECK_FALSE(st.adherence.weeks.front().logged);
+    CHECK(st.adherence.weeks[5].logged);
+    // --since all gives the same.
+    const auto all = log.stats(today);
+    CHECK(all.adherence.weeks_counted == 6);
+    CHECK(all.adherence.weeks_met == 3);
 }

@@ -281,16 +281,18 @@ std::string weeks_adherence_text(const Stats& st) {
     const auto& a = st.adherence;
     if (a.target == 0) return "no weekly target is set";
     std::vector<std::string> parts;
+    const auto current = period_start(st.today, Period::week, st.week_start);
+    if (a.weeks_counted == 0 && a.first_week == current && !a.weeks.empty() && a.weeks.back().start >= current)
+        return fmt::format("first week: {} of {} so far", a.weeks.back().sessions, plural(a.target, "session"));
     if (a.weeks_counted == 0)
         parts.push_back("no week to count yet");
     else
         parts.push_back(fmt::format("{} of {} met the target of {}; {} of the target on average, each week counted up to 100%",
                                     a.weeks_met, plural(a.weeks_counted, "week"),
                                     plural(a.target, "session"), percent(*a.average_share)));
-    const auto current = period_start(st.today, Period::week, st.week_start);
     bool this_week = false, cut = false;
     for (const auto& w : a.weeks)
-        if (!w.counted) (period_start(w.start, Period::week, st.week_start) == current ? this_week : cut) = true;
+        if (w.logged && !w.counted) (period_start(w.start, Period::week, st.week_start) == current ? this_week : cut) = true;
     if (this_week) parts.push_back("this week counts once it is met");
     if (cut) parts.push_back("a week cut short by --since or --until counts only once it is met");
     return join(parts, "; ");
@@ -484,6 +486,7 @@ Json adherence_json(const Adherence& a) {
                              {"share", optional_number(w.share)},
                              {"met", target ? Json(w.met) : Json(nullptr)},
                              {"whole", w.whole},
+                             {"logged", w.logged},
                              {"counted", w.counted}});
     Json exercises = Json::array();
     for (const auto& e : a.exercises) {
@@ -491,7 +494,8 @@ Json adherence_json(const Adherence& a) {
         row.update(doses_json(e.doses));
         exercises.push_back(row);
     }
-    return Json{{"weeks", weeks},
+    return Json{{"first_week", optional_date(a.first_week)},
+                {"weeks", weeks},
                 {"weeks_counted", a.weeks_counted},
                 {"weeks_met", target ? Json(a.weeks_met) : Json(nullptr)},
                 {"average_share", optional_number(a.average_share)},

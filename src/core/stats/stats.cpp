@@ -153,9 +153,11 @@ std::optional<double> DoseCounts::full_share() const {
     return 100.0 * full / compared;
 }
 
-Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today) {
+Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today,
+                         std::optional<Date> first_session) {
     Adherence a;
     a.target = std::max(target, 0);
+    if (first_session) a.first_week = period_start(*first_session, Period::week, week_start);
     double capped = 0;
     for (const auto& w : weeks) {
         WeekAdherence wa;
@@ -163,11 +165,14 @@ Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int
         wa.end = w.end;
         wa.sessions = w.totals.sessions;
         const Date first = period_start(w.start, Period::week, week_start);
-        wa.whole = w.start == first && w.end == first + days{6} && w.end < today;
+        // A period that starts at or before the first session holds all of its week that was logged.
+        const bool from_start = w.start == first || (first_session && w.start <= *first_session);
+        wa.whole = from_start && w.end == first + days{6} && w.end < today;
+        wa.logged = !a.first_week || first >= *a.first_week;
         if (a.target > 0) {
             wa.share = 100.0 * wa.sessions / a.target;
             wa.met = wa.sessions >= a.target;
-            wa.counted = wa.whole || wa.met;
+            wa.counted = wa.logged && (wa.whole || wa.met);
         }
         if (wa.counted) {
             ++a.weeks_counted;
@@ -419,7 +424,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
         st.weekly_pain_after.push_back(average(w.totals.pain_after_sum, w.totals.pain_after_n));
         st.weekly_pain_before.push_back(average(w.totals.pain_before_sum, w.totals.pain_before_n));
     }
-    st.adherence = week_adherence(st.weeks, rq.weekly_target, rq.week_start, st.today);
+    st.adherence = week_adherence(st.weeks, rq.weekly_target, rq.week_start, st.today, first_logged);
     st.adherence.exercises = std::move(doses);
     for (const auto& e : st.adherence.exercises) st.adherence.doses.add(e.doses);
 

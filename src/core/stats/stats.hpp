@@ -157,12 +157,14 @@ struct WeekAdherence {
     int sessions = 0;
     std::optional<double> share;  // sessions / target as a percentage, over 100 too; nullopt without a target
     bool met = false;             // sessions >= target; false without a target
-    bool whole = true;            // the period holds all of the week, and it ended before today
-    bool counted = false;         // whole, or met already: a week still open counts once it is met
+    bool whole = true;            // the period holds all of the week from the log's first session, and it ended before today
+    bool logged = true;           // the week is not before the week of the log's first session
+    bool counted = false;         // logged, and whole or met already: a week still open counts once it is met
 };
 
 struct Adherence {
     int target = 0;  // sessions a week; 0: no target
+    std::optional<Date> first_week;  // the start of the week of the log's first session (after the filter)
     std::vector<WeekAdherence> weeks;
     int weeks_counted = 0, weeks_met = 0;
     std::optional<double> average_share;  // over the counted weeks, each capped at 100
@@ -171,7 +173,10 @@ struct Adherence {
 };
 
 // The weekly part of Adherence from the weeks of a period (split by week).
-Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today);
+// Weeks count from the week of the log's first session (first_session):
+// those before it are not counted, and that week counts as a whole one.
+Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today,
+                         std::optional<Date> first_session = std::nullopt);
 
 // Everything `backcare stats` shows.
 struct Stats {
