@@ -418,6 +418,30 @@ TEST_CASE("stats --goal and --exercise narrow the summary", "[stats]") {
     CHECK(contains(never.out, "No sessions in this period"));
 }
 
+TEST_CASE("stats --goal: a typed session has the one goal all its exercises share, else balanced", "[stats]") {
+    Home h;
+    int hour = 6;
+    auto typed = [&](std::vector<std::string> items) {
+        items.insert(items.begin(), {"log", "-q", "--at", "2026-11-23T0" + std::to_string(hour++) + ":00"});
+        const auto r = h.run(items);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+    };
+    typed({"childs-pose:30s", "cat-cow:10"});  // flexibility is the only goal both have
+    typed({"cat-cow:10", "band-rows:12"});     // posture
+    typed({"childs-pose:30s", "band-rows:12"});  // none shared: balanced
+    typed({"cat-cow:10"});                     // flexibility and posture: more than one, balanced
+    auto count = [&](const char* goal) { return stats_json(h, {"--goal", goal}).at("totals").at("sessions").get<int>(); };
+    CHECK(count("flexibility") == 1);
+    CHECK(count("posture") == 1);
+    CHECK(count("strength") == 0);
+    CHECK(count("balanced") == 2);
+    const Json history = Json::parse(h.run({"history", "--format", "json"}).out);
+    REQUIRE(history.size() == 4);
+    CHECK(history[0].at("goal") == "balanced");
+    CHECK(history[3].at("goal") == "flexibility");
+}
+
 TEST_CASE("stats refuses bad input clearly, with exit 2, and changes nothing", "[stats][bad-input]") {
     Home h;
     import_fixture(h);
