@@ -442,6 +442,21 @@ TEST_CASE("stats --goal: a typed session has the one goal all its exercises shar
     CHECK(history[3].at("goal") == "flexibility");
 }
 
+TEST_CASE("stats --exercise reports the exercise's own time, not its sessions'", "[stats][exercise-time]") {
+    Home h;
+    for (const char* at : {"2026-11-20T08:00", "2026-11-21T08:00", "2026-11-22T08:00"}) {
+        const auto r = h.run({"log", "-q", "--at", at, "--duration", "23m", "cat-cow:2x10", "chest-opener:2x30s", "chin-tuck:10x5s"});
+        REQUIRE(r.status == 0);
+    }
+    const Json j = stats_json(h, {"--exercise", "chest-opener"});
+    CHECK(j.at("totals").at("sessions") == 3);
+    CHECK(j.at("totals").at("seconds") == 3 * 66);  // 2 reps of 3 s held 30 s a session, not 3 × 23 min
+    CHECK(sum_of(j.at("periods"), "seconds") == 3 * 66);
+    const auto text = squeeze(h.run({"stats", "--exercise", "chest-opener"}).out);
+    CHECK(contains(text, "Sessions 3 on 3 days · 3 min on it, estimated from its doses"));
+    CHECK(stats_json(h).at("totals").at("seconds") == 3 * 23 * 60);
+}
+
 TEST_CASE("stats refuses bad input clearly, with exit 2, and changes nothing", "[stats][bad-input]") {
     Home h;
     import_fixture(h);

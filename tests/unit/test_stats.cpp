@@ -620,3 +620,37 @@ TEST_CASE("adherence in a summary counts the weeks from the first session, not f
     CHECK(all.adherence.weeks_counted == 6);
     CHECK(all.adherence.weeks_met == 3);
 }
+
+TEST_CASE("stats --exercise: the exercise's own time, estimated from its doses, not its sessions' durations", "[stats][exercise-time]") {
+    CHECK(entry_seconds(1, 0, 30, false) == 30);          // a hold
+    CHECK(entry_seconds(2, 10, 0, false) == 60);          // 2 × 10 reps × 3 s
+    CHECK(entry_seconds(2, 10, 5, false) == 160);         // each rep 3 s and a 5 s hold
+    CHECK(entry_seconds(1, 8, 0, true) == 48);            // each side
+    Log log;
+    auto& a = log.at(utc(2026, 11, 16, 9), 0, {"cat-cow:10", "chest-opener:2x30s"});  // 2 reps, each 3 s and held 30 s
+    a.duration = 1200;
+    a.goal = Goal::flexibility;
+    auto& b = log.at(utc(2026, 11, 18, 9), 0, {"chest-opener:30s", "chin-tuck:10", "chest-opener:20s"});
+    b.duration = 900;
+    auto& c = log.at(utc(2026, 11, 19, 9), 0, {"chest-opener:30s", "cat-cow:10"});
+    c.duration = 600;
+    c.entries[0].status = EntryStatus::skipped;  // skipped: no time
+    log.store();
+    const auto st = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16), Period::day, StatsFilter{std::nullopt, "chest-opener"});
+    CHECK(st.totals.sessions == 3);
+    CHECK(st.totals.seconds == 66 + 30 + 20);
+    CHECK(sum_sessions(st.periods) == 3);
+    long long periods = 0;
+    for (const auto& p : st.periods) periods += p.totals.seconds;
+    CHECK(periods == st.totals.seconds);
+    CHECK(st.periods[0].totals.seconds == 66);
+    CHECK(st.periods[2].totals.seconds == 50);
+    CHECK(st.periods[3].totals.seconds == 0);
+    CHECK(st.goals[0].seconds == 66);  // flexibility
+    CHECK(st.goals[3].seconds == 50);  // balanced
+    CHECK(st.heat_seconds[static_cast<std::size_t>((ymd(2026, 11, 18) - st.heat_from).count())] == 50);
+    // Without the filter, whole sessions.
+    const auto all = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16));
+    CHECK(all.totals.seconds == 1200 + 900 + 600);
+    CHECK(all.heat_seconds[static_cast<std::size_t>((ymd(2026, 11, 18) - all.heat_from).count())] == 900);
+}

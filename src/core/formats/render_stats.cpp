@@ -377,6 +377,7 @@ void render_summary(std::ostream& out, const Stats& st, const Style& style) {
     } else {
         std::string line = fmt::format("{} on {}{}{}", t.sessions, plural(st.active_days, "day"), style.dot(),
                                        hours_minutes(t.seconds));
+        if (st.filter.exercise) line += " on it, estimated from its doses";
         if (!st.filter.exercise) line += fmt::format("{}{} done", style.dot(), plural(t.done, "exercise"));
         if (t.skipped && !st.filter.exercise) line += fmt::format(", {} skipped", t.skipped);
         write_labeled(out, "  Sessions  ", 12, line, style.width);

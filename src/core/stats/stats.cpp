@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "dose.hpp"
 #include "errors.hpp"
 #include "text.hpp"
 
@@ -185,6 +186,15 @@ Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int
     return a;
 }
 
+long long entry_seconds(int sets, int reps, int hold, bool each_side) {
+    Dose d;
+    d.sets = sets;
+    d.reps = reps;
+    d.hold = hold;
+    d.per_side = each_side;
+    return estimate_seconds(d);
+}
+
 int heat_level(long long seconds) {
     if (seconds <= 0) return 0;
     return seconds < 5 * 60 ? 1 : seconds < 10 * 60 ? 2 : seconds < 20 * 60 ? 3 : 4;
@@ -224,6 +234,7 @@ public:
         if (!day_totals_ || !r.has_entry || (st_.filter.exercise && r.exercise_id != *st_.filter.exercise)) return;
         (r.done ? day_totals_->done : day_totals_->skipped) += 1;
         if (in_period_) (r.done ? st_.totals.done : st_.totals.skipped) += 1;
+        if (st_.filter.exercise && r.done) add_seconds(entry_seconds(r.sets, r.reps, r.hold, r.each_side));
         if (in_period_) add_exercise(r);
     }
 
@@ -283,16 +294,35 @@ private:
             one.pain_after_n = 1;
             one.pain_after_max = *r.pain_after;
         }
+        // With an exercise filter, its entries bring their own time (add_seconds).
+        if (st_.filter.exercise) one.seconds = 0;
         day_totals_->add(one);
-        if (day_ >= st_.heat_from) st_.heat_seconds[static_cast<std::size_t>((day_ - st_.heat_from).count())] += r.duration;
-        if (!in_period_) return;
+        goal_ = nullptr;
+        if (!in_period_) {
+            add_heat(one.seconds);
+            return;
+        }
         st_.totals.add(one);
         const PlanGoal goal = r.goal.empty() ? PlanGoal{} : parse_enum<Goal>(r.goal);
         for (auto& g : st_.goals)
             if (g.goal == goal) {
                 g.sessions += 1;
-                g.seconds += r.duration;
+                goal_ = &g;
             }
+        add_seconds(one.seconds, false);
+    }
+
+    void add_heat(long long seconds) {
+        if (day_ >= st_.heat_from) st_.heat_seconds[static_cast<std::size_t>((day_ - st_.heat_from).count())] += seconds;
+    }
+
+    // Seconds of the current session: its day (unless already added), the heat map, and in the period the totals and its goal.
+    void add_seconds(long long seconds, bool to_day = true) {
+        if (to_day) day_totals_->seconds += seconds;
+        add_heat(seconds);
+        if (!in_period_) return;
+        if (to_day) st_.totals.seconds += seconds;
+        if (goal_) goal_->seconds += seconds;
     }
 
     void add_exercise(const StatsRow& r) {
@@ -335,6 +365,7 @@ private:
     Date day_{};
     DayTotals* day_totals_ = nullptr;
     bool in_period_ = false, late_ = false;
+    GoalTotals* goal_ = nullptr;  // the current session's, in the period
     std::map<std::string, ExerciseAcc, std::less<>> exercises_;
     std::pair<const std::string, ExerciseAcc>* last_exercise_ = nullptr;
 };

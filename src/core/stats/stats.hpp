@@ -36,7 +36,7 @@ struct DayTotals {
     int sessions = 0;
     int done = 0;     // entries done (with an exercise filter: of that exercise)
     int skipped = 0;  // entries skipped
-    long long seconds = 0;
+    long long seconds = 0;  // the sessions' durations (with an exercise filter: its entries' entry_seconds)
     int pain_before_sum = 0, pain_before_n = 0;
     int pain_after_sum = 0, pain_after_n = 0;
     int pain_after_max = -1;  // -1: none recorded
@@ -70,6 +70,13 @@ struct ExerciseTime {
 enum class Period { day, week, month };
 std::string_view name_of(Period);
 std::optional<Period> parse_period(std::string_view);
+
+// An entry's time, estimated from its logged dose by estimate_seconds
+// (dose.hpp): sets × reps × (3 s a rep + the hold), or sets × the hold, twice
+// for each side; rest and getting into position are not logged, so not counted.
+// With --exercise, the seconds of days, periods, goals and the heat map are
+// the exercise's own time so estimated, not whole sessions' durations.
+long long entry_seconds(int sets, int reps, int hold, bool each_side);
 
 // The first day of the period that holds day; weeks start on week_start (0 = Sunday … 6).
 Date period_start(Date day, Period, int week_start);
