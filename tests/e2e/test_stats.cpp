@@ -457,6 +457,36 @@ TEST_CASE("stats --exercise reports the exercise's own time, not its sessions'",
     CHECK(stats_json(h).at("totals").at("seconds") == 3 * 23 * 60);
 }
 
+TEST_CASE("stats rounds half away from zero in text, json and csv alike: 4.25 and 0.125", "[stats][rounding]") {
+    Home h;
+    // Eight sessions: pain before 1/8 = 0.125, after 34/8 = 4.25.
+    const char* days[] = {"16", "17", "18", "19", "20", "21", "22", "23"};
+    for (int i = 0; i < 8; ++i)
+        log_at(h, std::string("2026-11-") + days[i] + "T08:00",
+               {"--pain-before", i == 0 ? "1" : "0", "--pain-after", i == 3 || i == 7 ? "5" : "4"});
+    const auto text = squeeze(h.run({"stats", "--since", "2026-11-16"}).out);
+    CHECK(contains(text, "before 0.1 on average (8 scores)"));
+    CHECK(contains(text, "after 4.3 on average (8 scores)"));  // not 4.2
+    const Json j = stats_json(h, {"--since", "2026-11-16"});
+    CHECK(j.at("pain").at("before") == 0.13);
+    CHECK(j.at("pain").at("after") == 4.25);
+    CHECK(j.at("totals").at("pain_before") == 0.13);
+    const auto csv = csv_records(h.run({"stats", "--since", "2026-11-16", "--until", "2026-11-22", "--format", "csv"}).out);
+    REQUIRE(csv.size() == 2);
+    CHECK(csv[1][9] == "0.14");  // 1/7 before in the week of the 16th
+    CHECK(csv[1][10] == "4.14");  // 29/7
+    const auto day = csv_records(h.run({"stats", "--since", "2026-11-16", "--until", "2026-11-16", "--by", "day", "--format", "csv"}).out);
+    REQUIRE(day.size() == 2);
+    CHECK(day[1][9] == "1.00");
+    // Minutes: 15 s is 0.25 min, 0.3 (printf would give 0.2).
+    Home quick;
+    log_at(quick, "2026-11-10T08:00", {"--duration", "15s"});
+    const auto minutes = csv_records(quick.run({"stats", "--since", "2026-11-10", "--until", "2026-11-10", "--by", "day", "--format", "csv"}).out);
+    REQUIRE(minutes.size() == 2);
+    CHECK(minutes[1][6] == "15");
+    CHECK(minutes[1][7] == "0.3");
+}
+
 TEST_CASE("stats refuses bad input clearly, with exit 2, and changes nothing", "[stats][bad-input]") {
     Home h;
     import_fixture(h);

@@ -8,6 +8,7 @@
 #include "journal.hpp"
 #include "session_helpers.hpp"
 #include "stats.hpp"
+#include "stats_render.hpp"
 #include "unit_helpers.hpp"
 
 using namespace backcare;
@@ -653,4 +654,48 @@ TEST_CASE("stats --exercise: the exercise's own time, estimated from its doses, 
     const auto all = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16));
     CHECK(all.totals.seconds == 1200 + 900 + 600);
     CHECK(all.heat_seconds[static_cast<std::size_t>((ymd(2026, 11, 18) - all.heat_from).count())] == 900);
+}
+
+TEST_CASE("one rounding rule: half away from zero on the exact decimal value", "[stats][rounding]") {
+    auto text = [](long long num, long long den, int places) { return format_decimal(*ratio(num, den), places); };
+    CHECK(text(17, 4, 1) == "4.3");   // 4.25: printf would give 4.2 (half to even)
+    CHECK(text(87, 20, 1) == "4.4");  // 4.35, held in binary a little below
+    CHECK(text(1, 8, 2) == "0.13");   // 0.125
+    CHECK(text(1, 8, 1) == "0.1");
+    CHECK(text(107, 40, 2) == "2.68");  // 2.675: round(2.675 * 100) in binary gives 2.67
+    CHECK(text(201, 200, 2) == "1.01");  // 1.005
+    CHECK(text(-21, 20, 1) == "-1.1");  // away from zero below it too
+    CHECK(text(-1, 25, 1) == "0.0");    // -0.04: no "-0.0"
+    CHECK(text(25, 2, 0) == "13");      // 12.5 %
+    CHECK(text(5, 1, 2) == "5.00");
+    CHECK(text(1, -8, 2) == "-0.13");
+    CHECK_FALSE(ratio(1, 0));
+    CHECK(rounded(*ratio(107, 40), 2) == 2.68);
+    CHECK(rounded(*ratio(201, 200), 2) == 1.01);
+    CHECK(rounded(*ratio(17, 4), 2) == 4.25);
+    CHECK(round_scaled(*ratio(87, 20), 1) == 44);
+    const Fraction d = *ratio(3, 4) - *ratio(1, 3);  // 5/12
+    CHECK(d.num == 5);
+    CHECK(d.den == 12);
+}
+
+TEST_CASE("text and JSON round a value by the same rule", "[stats][rounding]") {
+    Log log;
+    // 40 sessions: pain before 174/40 = 4.35, after 107/40 = 2.675.
+    for (int i = 0; i < 40; ++i) {
+        auto& s = log.at(utc(2026, 10, 1, 9) + std::chrono::days{i}, 0);
+        s.pain_before = i < 14 ? 5 : 4;
+        s.pain_after = i < 27 ? 3 : 2;
+    }
+    log.store();
+    const auto st = log.stats(ymd(2026, 11, 9));
+    REQUIRE(st.pain.before);
+    CHECK(static_cast<double>(*st.pain.before) == Approx(4.35));
+    std::ostringstream text;
+    render_stats_text(text, st, Style{false, false, 200}, false);
+    CHECK_THAT(text.str(), Catch::Contains("before    4.4 on average (40 scores)"));
+    CHECK_THAT(text.str(), Catch::Contains("after     2.7 on average (40 scores)"));
+    const auto json = stats_json(st);
+    CHECK_THAT(json, Catch::Contains("\"before\": 4.35,"));
+    CHECK_THAT(json, Catch::Contains("\"after\": 2.68,"));
 }

@@ -19,13 +19,16 @@ using Json = nlohmann::ordered_json;
 
 long long minutes(long long seconds) { return (seconds + 30) / 60; }
 
-std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
+// Every number shown is rounded by the one rule (round_scaled in stats.hpp).
+std::string one_decimal(const Fraction& v) { return format_decimal(v, 1); }
 
-std::string percent(double v) { return fmt::format("{}%", std::lround(v)); }
+std::string percent(const Fraction& v) { return format_decimal(v, 0) + "%"; }
 
-std::string change(double early, double late) {
-    const double d = std::round((late - early) * 10) / 10;
-    return d == 0 ? "no change" : fmt::format("{:+.1f}", d);
+std::string change(const Fraction& early, const Fraction& late) {
+    const Fraction d = late - early;
+    if (round_scaled(d, 1) == 0) return "no change";
+    const std::string s = format_decimal(d, 1);
+    return s[0] == '-' ? s : "+" + s;
 }
 
 // "Monday"
@@ -78,7 +81,7 @@ std::string_view goal_label(const PlanGoal& g) { return g ? name_of(*g) : std::s
 // The exercise's usual measure: reps per set when it has reps, hold seconds otherwise.
 struct Progress {
     std::string unit;  // "reps" or "s"
-    std::optional<double> early, late;
+    std::optional<Fraction> early, late;
 };
 Progress progress_of(const ExerciseTotals& t) {
     const bool reps = t.reps > 0;
@@ -88,7 +91,11 @@ Progress progress_of(const ExerciseTotals& t) {
 std::string progress_text(const ExerciseTotals& t, const Style& style) {
     const auto p = progress_of(t);
     if (!p.early || !p.late) return "-";
-    auto num = [](double v) { return std::fabs(v - std::round(v)) < 0.05 ? fmt::format("{:.0f}", v) : one_decimal(v); };
+    auto num = [](const Fraction& v) {
+        std::string s = one_decimal(v);
+        if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+        return s;
+    };
     return fmt::format("{} {} {} {}", num(*p.early), style.unicode ? "→" : "->", num(*p.late), p.unit);
 }
 
@@ -96,7 +103,7 @@ std::string held_text(long long seconds) {
     if (seconds == 0) return "-";
     if (seconds < 60) return fmt::format("{} s", seconds);
     if (seconds < 3600) return fmt::format("{} min", minutes(seconds));
-    return fmt::format("{:.1f} h", static_cast<double>(seconds) / 3600);
+    return format_decimal(Fraction{seconds, 3600}, 1) + " h";
 }
 
 std::string hours_minutes(long long seconds) {
@@ -184,7 +191,7 @@ void render_period_table(std::ostream& out, const Stats& st, const Style& style)
         } else {
             sessions = fmt::format("{:<22}", t.sessions);
         }
-        const auto pain = average(t.pain_after_sum, t.pain_after_n);
+        const auto pain = ratio(t.pain_after_sum, t.pain_after_n);
         if (shares) {
             const auto& share = st.adherence.weeks[static_cast<std::size_t>(st.periods.rend() - p - 1)].share;
             sessions += fmt::format("{:>5}", share ? percent(*share) : "-");
@@ -194,7 +201,7 @@ void render_period_table(std::ostream& out, const Stats& st, const Style& style)
     }
 }
 
-std::string sparkline(const std::vector<std::optional<double>>& values, const Style& style, std::size_t room) {
+std::string sparkline(const std::vector<std::optional<Fraction>>& values, const Style& style, std::size_t room) {
     static constexpr std::string_view bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
     std::string out;
     const std::size_t first = values.size() > room ? values.size() - room : 0;
@@ -203,9 +210,9 @@ std::string sparkline(const std::vector<std::optional<double>>& values, const St
         if (!v) {
             out += style.unicode ? "·" : ".";
         } else if (style.unicode) {
-            out += bars[std::min(7, static_cast<int>(std::lround(*v * 7 / 10)))];
+            out += bars[std::min(7, static_cast<int>(round_scaled(Fraction{v->num * 7, v->den * 10}, 0)))];
         } else {
-            const long r = std::lround(*v);
+            const long long r = round_scaled(*v, 0);
             out += r >= 10 ? 'X' : static_cast<char>('0' + r);
         }
     }
@@ -216,8 +223,8 @@ void render_pain(std::ostream& out, const Stats& st, const Style& style) {
     const auto& p = st.pain;
     if (!p.before && !p.after) return;
     out << '\n' << style.bold("Pain") << " (0 none to 10 worst)\n";
-    auto line = [&](std::string_view what, const std::optional<double>& avg, int n, const std::optional<double>& early,
-                    const std::optional<double>& late) {
+    auto line = [&](std::string_view what, const std::optional<Fraction>& avg, int n, const std::optional<Fraction>& early,
+                    const std::optional<Fraction>& late) {
         if (!avg) return;
         std::string s = fmt::format("{} on average ({})", one_decimal(*avg), plural(n, "score"));
         if (early && late)
@@ -239,7 +246,7 @@ void render_goals(std::ostream& out, const Stats& st, const Style& style) {
     out << '\n' << style.bold(fmt::format("{:<14}{:>14}{:>10}", "Goal", "Sessions", "Minutes")) << '\n';
     for (const auto& g : st.goals) {
         if (g.sessions == 0) continue;
-        const long share = std::lround(100.0 * g.sessions / st.totals.sessions);
+        const long long share = round_scaled(Fraction{100LL * g.sessions, st.totals.sessions}, 0);
         out << fmt::format("{:<14}{:>8} {:>4}%{:>10}\n", goal_label(g.goal), g.sessions, share, minutes(g.seconds));
     }
 }
@@ -449,9 +456,10 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
 
 namespace {
 
-Json optional_number(const std::optional<double>& v) {
+// Two decimals, by the one rule.
+Json optional_number(const std::optional<Fraction>& v) {
     if (!v) return nullptr;
-    return std::round(*v * 100) / 100;
+    return rounded(*v, 2);
 }
 
 Json totals_json(const DayTotals& t) {
@@ -460,8 +468,8 @@ Json totals_json(const DayTotals& t) {
                 {"done", t.done},
                 {"skipped", t.skipped},
                 {"seconds", t.seconds},
-                {"pain_before", optional_number(average(t.pain_before_sum, t.pain_before_n))},
-                {"pain_after", optional_number(average(t.pain_after_sum, t.pain_after_n))}};
+                {"pain_before", optional_number(ratio(t.pain_before_sum, t.pain_before_n))},
+                {"pain_after", optional_number(ratio(t.pain_after_sum, t.pain_after_n))}};
 }
 
 Json optional_date(const std::optional<Date>& d) {
@@ -634,12 +642,12 @@ void render_stats_csv(std::ostream& out, const Stats& st) {
     out << "start,end,sessions,entries,done,skipped,seconds,minutes,target_met,pain_before,pain_after\r\n";
     for (const auto& p : st.periods) {
         const auto& t = p.totals;
-        const auto before = average(t.pain_before_sum, t.pain_before_n);
-        const auto after = average(t.pain_after_sum, t.pain_after_n);
-        out << fmt::format("{},{},{},{},{},{},{},{:.1f},{},{},{}\r\n", format_date(p.start), format_date(p.end), t.sessions,
-                           t.done + t.skipped, t.done, t.skipped, t.seconds, static_cast<double>(t.seconds) / 60,
+        const auto before = ratio(t.pain_before_sum, t.pain_before_n);
+        const auto after = ratio(t.pain_after_sum, t.pain_after_n);
+        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", format_date(p.start), format_date(p.end), t.sessions,
+                           t.done + t.skipped, t.done, t.skipped, t.seconds, format_decimal(Fraction{t.seconds, 60}, 1),
                            st.by == Period::week ? (t.sessions >= st.weekly_target ? "yes" : "no") : "",
-                           before ? fmt::format("{:.2f}", *before) : "", after ? fmt::format("{:.2f}", *after) : "");
+                           before ? format_decimal(*before, 2) : "", after ? format_decimal(*after, 2) : "");
     }
 }
 

@@ -15,6 +15,65 @@ namespace backcare {
 
 using namespace std::chrono;
 
+// Room for products of two long longs (a difference of fractions, a value times 10^places).
+__extension__ typedef __int128 Wide;
+
+std::optional<Fraction> ratio(long long num, long long den) {
+    if (den == 0) return std::nullopt;
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    return Fraction{num, den};
+}
+
+Fraction operator-(const Fraction& a, const Fraction& b) {
+    Wide num = static_cast<Wide>(a.num) * b.den - static_cast<Wide>(b.num) * a.den;
+    Wide den = static_cast<Wide>(a.den) * b.den;
+    Wide g = num < 0 ? -num : num, h = den;
+    while (h != 0) {
+        const Wide t = g % h;
+        g = h;
+        h = t;
+    }
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    return Fraction{static_cast<long long>(num), static_cast<long long>(den)};
+}
+
+Fraction min(const Fraction& a, long long b) {
+    return static_cast<Wide>(a.num) <= static_cast<Wide>(b) * a.den ? a : Fraction{b, 1};
+}
+
+long long round_scaled(const Fraction& f, int places) {
+    Wide n = f.num;
+    for (int i = 0; i < places; ++i) n *= 10;
+    const Wide d = f.den;
+    Wide q = n / d;
+    const Wide r = n % d;  // the sign of n
+    if (2 * (r < 0 ? -r : r) >= d) q += n < 0 ? -1 : 1;
+    return static_cast<long long>(q);
+}
+
+std::string format_decimal(const Fraction& f, int places) {
+    const long long v = round_scaled(f, places);
+    long long scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    const unsigned long long a = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    std::string out = v < 0 ? "-" : "";
+    out += std::to_string(a / static_cast<unsigned long long>(scale));
+    if (places > 0) out += fmt::format(".{:0{}}", a % static_cast<unsigned long long>(scale), places);
+    return out;
+}
+
+double rounded(const Fraction& f, int places) {
+    double scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    return static_cast<double>(round_scaled(f, places)) / scale;
+}
+
 void DayTotals::add(const DayTotals& o) {
     sessions += o.sessions;
     done += o.done;
@@ -148,18 +207,14 @@ void DoseCounts::add(const DoseCounts& o) {
     unplanned += o.unplanned;
 }
 
-std::optional<double> DoseCounts::full_share() const {
-    const int compared = full + reduced + skipped;
-    if (compared == 0) return std::nullopt;
-    return 100.0 * full / compared;
-}
+std::optional<Fraction> DoseCounts::full_share() const { return ratio(100LL * full, full + reduced + skipped); }
 
 Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today,
                          std::optional<Date> first_session) {
     Adherence a;
     a.target = std::max(target, 0);
     if (first_session) a.first_week = period_start(*first_session, Period::week, week_start);
-    double capped = 0;
+    long long capped = 0;  // sessions of the counted weeks, each week's up to the target
     for (const auto& w : weeks) {
         WeekAdherence wa;
         wa.start = w.start;
@@ -171,18 +226,18 @@ Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int
         wa.whole = from_start && w.end == first + days{6} && w.end < today;
         wa.logged = !a.first_week || first >= *a.first_week;
         if (a.target > 0) {
-            wa.share = 100.0 * wa.sessions / a.target;
+            wa.share = ratio(100LL * wa.sessions, a.target);
             wa.met = wa.sessions >= a.target;
             wa.counted = wa.logged && (wa.whole || wa.met);
         }
         if (wa.counted) {
             ++a.weeks_counted;
             if (wa.met) ++a.weeks_met;
-            capped += std::min(*wa.share, 100.0);
+            capped += std::min(wa.sessions, a.target);
         }
         a.weeks.push_back(wa);
     }
-    if (a.weeks_counted > 0) a.average_share = capped / a.weeks_counted;
+    if (a.weeks_counted > 0) a.average_share = ratio(100LL * capped, static_cast<long long>(a.target) * a.weeks_counted);
     return a;
 }
 
@@ -258,10 +313,10 @@ public:
             t.name = src.exercise_name(t.times > 0 ? a.last_session : a.skipped_session, id);
             doses.push_back({id, t.name, a.doses});
             if (t.times == 0) continue;
-            t.early_reps = average(a.early_reps, a.early_n);
-            t.late_reps = average(a.late_reps, a.late_n);
-            t.early_hold = average(a.early_hold, a.early_n);
-            t.late_hold = average(a.late_hold, a.late_n);
+            t.early_reps = ratio(a.early_reps, a.early_n);
+            t.late_reps = ratio(a.late_reps, a.late_n);
+            t.early_hold = ratio(a.early_hold, a.early_n);
+            t.late_hold = ratio(a.late_hold, a.late_n);
             out.push_back(std::move(t));
         }
         std::stable_sort(out.begin(), out.end(), [](const ExerciseTotals& a, const ExerciseTotals& b) { return a.times > b.times; });
@@ -376,14 +431,14 @@ PainSummary pain_summary(const DayTotals& totals, const std::vector<DayTotals>& 
     for (const auto& d : days)
         if (d.day >= from) (d.day < middle ? early : late).add(d);
     PainSummary pain;
-    pain.before = average(totals.pain_before_sum, totals.pain_before_n);
-    pain.after = average(totals.pain_after_sum, totals.pain_after_n);
+    pain.before = ratio(totals.pain_before_sum, totals.pain_before_n);
+    pain.after = ratio(totals.pain_after_sum, totals.pain_after_n);
     pain.before_n = totals.pain_before_n;
     pain.after_n = totals.pain_after_n;
-    pain.early_before = average(early.pain_before_sum, early.pain_before_n);
-    pain.late_before = average(late.pain_before_sum, late.pain_before_n);
-    pain.early_after = average(early.pain_after_sum, early.pain_after_n);
-    pain.late_after = average(late.pain_after_sum, late.pain_after_n);
+    pain.early_before = ratio(early.pain_before_sum, early.pain_before_n);
+    pain.late_before = ratio(late.pain_before_sum, late.pain_before_n);
+    pain.early_after = ratio(early.pain_after_sum, early.pain_after_n);
+    pain.late_after = ratio(late.pain_after_sum, late.pain_after_n);
     return pain;
 }
 
@@ -452,8 +507,8 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.periods = split(day_rows, st.from, st.to, rq.by, rq.week_start);
     st.weeks = rq.by == Period::week ? st.periods : split(day_rows, st.from, st.to, Period::week, rq.week_start);
     for (const auto& w : st.weeks) {
-        st.weekly_pain_after.push_back(average(w.totals.pain_after_sum, w.totals.pain_after_n));
-        st.weekly_pain_before.push_back(average(w.totals.pain_before_sum, w.totals.pain_before_n));
+        st.weekly_pain_after.push_back(ratio(w.totals.pain_after_sum, w.totals.pain_after_n));
+        st.weekly_pain_before.push_back(ratio(w.totals.pain_before_sum, w.totals.pain_before_n));
     }
     st.adherence = week_adherence(st.weeks, rq.weekly_target, rq.week_start, st.today, first_logged);
     st.adherence.exercises = std::move(doses);

@@ -16,6 +16,26 @@
 
 namespace backcare {
 
+// An exact quotient of whole numbers (an average is sum / count), so that
+// rounding follows one rule exactly, 4.35 as well as 4.25, where binary
+// floating point holds 4.35 a little below it.
+struct Fraction {
+    long long num = 0;
+    long long den = 1;  // above 0
+    explicit operator double() const { return static_cast<double>(num) / static_cast<double>(den); }
+};
+// num / den; nullopt when den is 0 (nothing to average).
+std::optional<Fraction> ratio(long long num, long long den);
+Fraction operator-(const Fraction& a, const Fraction& b);
+Fraction min(const Fraction& a, long long b);
+// The one rounding rule of stats' output (text, JSON and CSV): the value
+// times 10^places rounded half away from zero, computed in whole numbers.
+long long round_scaled(const Fraction&, int places);
+// The value so rounded, as text ("4.3", "-1.1", "13" with no places; never "-0.0").
+std::string format_decimal(const Fraction&, int places);
+// The value so rounded, as the double nearest it, for JSON (which writes it back as that decimal).
+double rounded(const Fraction&, int places);
+
 // 2: "pain_warning", the one rule's warning as plan gives it (was "warnings", two rules).
 inline constexpr int stats_json_schema = 2;
 inline constexpr int heatmap_weeks = 12;
@@ -54,7 +74,7 @@ struct ExerciseTotals {
     Date last{};
     // Average reps per set and hold seconds in the first and second half of the
     // logged part of the period (from its first session to its end).
-    std::optional<double> early_reps, late_reps, early_hold, late_hold;
+    std::optional<Fraction> early_reps, late_reps, early_hold, late_hold;
 };
 
 // One time an exercise was logged, for `stats --exercise`.
@@ -129,9 +149,9 @@ private:
 };
 
 struct PainSummary {
-    std::optional<double> before, after;                  // averages over the period
-    std::optional<double> early_before, late_before;      // first and second half
-    std::optional<double> early_after, late_after;
+    std::optional<Fraction> before, after;                  // averages over the period
+    std::optional<Fraction> early_before, late_before;      // first and second half
+    std::optional<Fraction> early_after, late_after;
     int before_n = 0, after_n = 0;
 };
 
@@ -150,7 +170,7 @@ struct DoseCounts {
     void add(const DoseCounts&);
     int entries() const { return full + reduced + skipped + unplanned; }
     // full / (full + reduced + skipped) as a percentage; nullopt when that is 0 / 0.
-    std::optional<double> full_share() const;
+    std::optional<Fraction> full_share() const;
 };
 
 struct ExerciseAdherence {
@@ -162,7 +182,7 @@ struct ExerciseAdherence {
 struct WeekAdherence {
     Date start{}, end{};  // as in Stats::weeks: clipped to the period
     int sessions = 0;
-    std::optional<double> share;  // sessions / target as a percentage, over 100 too; nullopt without a target
+    std::optional<Fraction> share;  // sessions / target as a percentage, over 100 too; nullopt without a target
     bool met = false;             // sessions >= target; false without a target
     bool whole = true;            // the period holds all of the week from the log's first session, and it ended before today
     bool logged = true;           // the week is not before the week of the log's first session
@@ -174,7 +194,7 @@ struct Adherence {
     std::optional<Date> first_week;  // the start of the week of the log's first session (after the filter)
     std::vector<WeekAdherence> weeks;
     int weeks_counted = 0, weeks_met = 0;
-    std::optional<double> average_share;  // over the counted weeks, each capped at 100
+    std::optional<Fraction> average_share;  // over the counted weeks, each capped at 100
     DoseCounts doses;                     // every entry of the period
     std::vector<ExerciseAdherence> exercises;  // most entries first
 };
@@ -206,8 +226,8 @@ struct Stats {
     std::vector<ExerciseTotals> exercises;  // most done first
     std::vector<ExerciseTime> history;      // with --exercise: each time, oldest first
     PainSummary pain;
-    std::vector<std::optional<double>> weekly_pain_after;  // one per entry of weeks
-    std::vector<std::optional<double>> weekly_pain_before;
+    std::vector<std::optional<Fraction>> weekly_pain_after;  // one per entry of weeks
+    std::vector<std::optional<Fraction>> weekly_pain_before;
     // The pain warning as of the period's end, by the one rule (pain.hpp),
     // from every session whatever the filter: as plan and due see it.
     std::optional<PainWarning> pain_warning;
