@@ -43,10 +43,6 @@ Fraction operator-(const Fraction& a, const Fraction& b) {
     return Fraction{static_cast<long long>(num), static_cast<long long>(den)};
 }
 
-Fraction min(const Fraction& a, long long b) {
-    return static_cast<Wide>(a.num) <= static_cast<Wide>(b) * a.den ? a : Fraction{b, 1};
-}
-
 long long round_scaled(const Fraction& f, int places) {
     Wide n = f.num;
     for (int i = 0; i < places; ++i) n *= 10;
@@ -252,7 +248,7 @@ long long entry_seconds(int sets, int reps, int hold, bool each_side) {
 
 int heat_level(long long seconds) {
     if (seconds <= 0) return 0;
-    return seconds < 5 * 60 ? 1 : seconds < 10 * 60 ? 2 : seconds < 20 * 60 ? 3 : 4;
+    return seconds < 300 ? 1 : seconds < 600 ? 2 : seconds < 1200 ? 3 : 4;  // 5, 10 and 20 minutes
 }
 
 Date default_since(Date today, int week_start) {

@@ -27,7 +27,6 @@ struct Fraction {
 // num / den; nullopt when den is 0 (nothing to average).
 std::optional<Fraction> ratio(long long num, long long den);
 Fraction operator-(const Fraction& a, const Fraction& b);
-Fraction min(const Fraction& a, long long b);
 // The one rounding rule of stats' output (text, JSON and CSV): the value
 // times 10^places rounded half away from zero, computed in whole numbers.
 long long round_scaled(const Fraction&, int places);
