@@ -41,8 +41,10 @@ std::vector<Command> setup_stats(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json", "csv"}))
         ->type_name("FORMAT");
     sub->footer("Days are local calendar days where each session was logged; weeks start on week_start and are "
-                "measured against weekly_target (see 'backcare config'). Adherence: the weeks that met it (a week not "
-                "yet over counts once it is met), and each entry against the dose planned for it ('backcare log --plan' "
+                "measured against weekly_target (see 'backcare config'). Streaks count the active_days: a day off "
+                "neither breaks nor counts, a session on it counts. Adherence: the weeks that met it, from the week of "
+                "the first session (a week not yet over counts once it is met), and each entry against the dose "
+                "planned for it ('backcare log --plan' "
                 "keeps it): full, reduced, skipped or unplanned. The pain warning: after a session with pain of 7/10 "
                 "or more after it, or 2 or more above pain before it, until a week and 2 sessions without pain rising "
                 "have followed (the same rule in plan, go and due).");

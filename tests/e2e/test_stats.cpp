@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // backcare stats: golden outputs on a fixture log, totals that add up, the
 // calendar's edges in pinned time zones, and every bad input refused.
+#include <chrono>
 #include <filesystem>
+#include <map>
 #include <numeric>
 
 #include <catch2/catch.hpp>
@@ -46,6 +48,17 @@ void log_at(const Home& h, const std::string& at, std::vector<std::string> extra
     const auto r = h.run(args);
     INFO(at << ": " << r.err);
     REQUIRE(r.status == 0);
+}
+
+// Text with each run of spaces and line ends as one space: wrapped lines read as one.
+std::string squeeze(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') c = ' ';
+        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+        out += c;
+    }
+    return out;
 }
 
 long long sum_of(const Json& periods, const char* key) {
@@ -119,6 +132,7 @@ TEST_CASE("stats totals equal the log's sessions and entries for every period sp
             CHECK(w.at("sessions") == j.at("weeks")[i].at("sessions"));
             CHECK(w.at("met") == j.at("weeks")[i].at("target_met"));
             CHECK(w.at("share").get<double>() == Approx(100.0 * w.at("sessions").get<double>() / 5).margin(0.005));
+            CHECK(w.at("logged") == true);  // from the first session on
             CHECK(w.at("counted") == (w.at("whole").get<bool>() || w.at("met").get<bool>()));
             counted += w.at("counted").get<bool>();
             met += w.at("counted").get<bool>() && w.at("met").get<bool>();
@@ -216,6 +230,66 @@ TEST_CASE("stats streaks at the calendar's edges", "[stats]") {
     }
 }
 
+TEST_CASE("stats heat map: a day's shade by its seconds, 4 min 30 s under 5 minutes", "[stats][heatmap]") {
+    Home h;
+    log_at(h, "2026-11-20T08:00", {"--duration", "270s"});
+    log_at(h, "2026-11-21T08:00", {"--duration", "9m50s"});
+    log_at(h, "2026-11-22T08:00", {"--duration", "5m"});
+    const Json j = stats_json(h);
+    std::map<std::string, int> level;
+    for (const auto& d : j.at("heatmap")) level[d.at("date").get<std::string>()] = d.at("level").get<int>();
+    CHECK(level.at("2026-11-20") == 1);  // under 5
+    CHECK(level.at("2026-11-21") == 2);  // 5-9
+    CHECK(level.at("2026-11-22") == 2);
+    CHECK(level.at("2026-11-23") == 0);
+    // Text: the row of Fridays ends with the "under 5" shade, Saturdays with "5-9".
+    const auto text = e2e::lines(h.run({"stats"}).out);
+    auto row = [&](const std::string& day) {
+        for (const auto& l : text)
+            if (l.rfind(day + "  ", 0) == 0) return l;
+        return std::string();
+    };
+    CHECK(row("Fri").back() == '-');
+    CHECK(row("Sat").back() == '+');
+}
+
+TEST_CASE("stats streaks count the active days: a weekend off keeps a weekday streak", "[stats][streak]") {
+    Home h;  // active_days are Monday to Friday by default
+    for (const char* at : {"2026-11-09T08:00", "2026-11-10T08:00", "2026-11-11T08:00", "2026-11-12T08:00", "2026-11-13T08:00",
+                           "2026-11-16T08:00", "2026-11-17T08:00", "2026-11-18T08:00", "2026-11-19T08:00", "2026-11-20T08:00"})
+        log_at(h, at);
+    SECTION("on Monday, not yet logged: alive across two weekends") {
+        const Json j = stats_json(h);
+        CHECK(j.at("streak").at("current") == 10);
+        CHECK(j.at("streak").at("current_from") == "2026-11-09");
+        CHECK(j.at("streak").at("includes_until") == false);
+        CHECK(j.at("streak").at("next_day") == "2026-11-23");
+        CHECK(j.at("streak").at("days") == Json::array({"mon", "tue", "wed", "thu", "fri"}));
+        const auto text = squeeze(h.run({"stats"}).out);
+        CHECK(contains(text, "Streak 10 days (log today to keep it); longest 10 days, 2026-11-09 to 2026-11-20; counts Mon–Fri"));
+    }
+    SECTION("on Saturday: no 'log today', the next active day instead") {
+        h.set("BACKCARE_NOW", "2026-11-21T10:00:00");
+        const auto text = squeeze(h.run({"stats"}).out);
+        CHECK(contains(text, "Streak 10 days (next active day Monday);"));
+        CHECK_FALSE(contains(text, "log today"));
+        CHECK(stats_json(h).at("streak").at("next_day") == "2026-11-23");
+    }
+    SECTION("every day active: the weekend broke it, and no days are named") {
+        h.write("config/backcare/config.toml", "active_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n");
+        const Json j = stats_json(h);
+        CHECK(j.at("streak").at("current") == 0);
+        CHECK(j.at("streak").at("longest") == 5);
+        CHECK(j.at("streak").at("days").size() == 7);
+        CHECK_FALSE(contains(h.run({"stats"}).out, "; counts "));
+    }
+    SECTION("a missed weekday breaks it") {
+        h.set("BACKCARE_NOW", "2026-11-24T10:00:00");
+        CHECK(stats_json(h).at("streak").at("current") == 0);
+        CHECK(contains(h.run({"stats"}).out, "Streak    none; longest 10 days"));
+    }
+}
+
 TEST_CASE("stats on an empty log, a single session and a period without sessions", "[stats]") {
     Home h;
     SECTION("an empty log: a friendly line, exit 0, and no log is created") {
@@ -241,6 +315,11 @@ TEST_CASE("stats on an empty log, a single session and a period without sessions
         const auto text = h.run({"stats"});
         CHECK(contains(text.out, "1 of 5 sessions"));
         CHECK(contains(text.out, "Streak    1 day;"));
+        // Day one: the first week, not 0 of 11 weeks before the log began.
+        CHECK(contains(text.out, "  Weeks     first week: 1 of 5 sessions so far\n"));
+        CHECK(j.at("adherence").at("weeks_counted") == 0);
+        CHECK(j.at("adherence").at("first_week") == "2026-11-23");
+        CHECK(j.at("adherence").at("weeks").front().at("logged") == false);
     }
     SECTION("a period without sessions") {
         log_at(h, "2026-10-01T08:00");
@@ -249,6 +328,29 @@ TEST_CASE("stats on an empty log, a single session and a period without sessions
         CHECK(contains(r.out, "No sessions in this period (1 session in the whole log; try --since all)"));
         CHECK(stats_json(h, {"--since", "2w"}).at("totals").at("sessions") == 0);
     }
+}
+
+TEST_CASE("stats adherence counts the weeks from the first session in the log", "[stats][adherence]") {
+    Home h;
+    // Six weeks from Monday 2026-10-12, three of them met; today, Monday 2026-11-23, nothing yet.
+    const int sessions[] = {5, 2, 5, 0, 5, 4};
+    const std::chrono::sys_days first = std::chrono::year{2026} / 10 / 12;
+    for (int w = 0; w < 6; ++w)
+        for (int i = 0; i < sessions[w]; ++i) {
+            const std::chrono::year_month_day d{first + std::chrono::days{7 * w + i}};
+            auto two = [](unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+            log_at(h, std::to_string(static_cast<int>(d.year())) + "-" + two(static_cast<unsigned>(d.month())) + "-" +
+                          two(static_cast<unsigned>(d.day())) + "T08:00");
+        }
+    const Json j = stats_json(h);
+    CHECK(j.at("since") == "2026-09-07");
+    CHECK(j.at("adherence").at("first_week") == "2026-10-12");
+    CHECK(j.at("adherence").at("weeks_counted") == 6);
+    CHECK(j.at("adherence").at("weeks_met") == 3);
+    const auto text = squeeze(h.run({"stats"}).out);
+    CHECK(contains(text, "Weeks 3 of 6 weeks met the target of 5 sessions; 70% of the target on average"));
+    CHECK(contains(text, "this week counts once it is met"));
+    CHECK_FALSE(contains(text, "cut short"));
 }
 
 TEST_CASE("stats opens with the pain warning: 7/10 after a session, or 2 above before, until a week and two good sessions", "[stats][pain]") {
@@ -314,6 +416,75 @@ TEST_CASE("stats --goal and --exercise narrow the summary", "[stats]") {
     const auto never = h.run({"stats", "--exercise", "wall-angels"});
     CHECK(never.status == 0);
     CHECK(contains(never.out, "No sessions in this period"));
+}
+
+TEST_CASE("stats --goal: a typed session has the one goal all its exercises share, else balanced", "[stats]") {
+    Home h;
+    int hour = 6;
+    auto typed = [&](std::vector<std::string> items) {
+        items.insert(items.begin(), {"log", "-q", "--at", "2026-11-23T0" + std::to_string(hour++) + ":00"});
+        const auto r = h.run(items);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+    };
+    typed({"childs-pose:30s", "cat-cow:10"});  // flexibility is the only goal both have
+    typed({"cat-cow:10", "band-rows:12"});     // posture
+    typed({"childs-pose:30s", "band-rows:12"});  // none shared: balanced
+    typed({"cat-cow:10"});                     // flexibility and posture: more than one, balanced
+    auto count = [&](const char* goal) { return stats_json(h, {"--goal", goal}).at("totals").at("sessions").get<int>(); };
+    CHECK(count("flexibility") == 1);
+    CHECK(count("posture") == 1);
+    CHECK(count("strength") == 0);
+    CHECK(count("balanced") == 2);
+    const Json history = Json::parse(h.run({"history", "--format", "json"}).out);
+    REQUIRE(history.size() == 4);
+    CHECK(history[0].at("goal") == "balanced");
+    CHECK(history[3].at("goal") == "flexibility");
+}
+
+TEST_CASE("stats --exercise reports the exercise's own time, not its sessions'", "[stats][exercise-time]") {
+    Home h;
+    for (const char* at : {"2026-11-20T08:00", "2026-11-21T08:00", "2026-11-22T08:00"}) {
+        const auto r = h.run({"log", "-q", "--at", at, "--duration", "23m", "cat-cow:2x10", "chest-opener:2x30s", "chin-tuck:10x5s"});
+        REQUIRE(r.status == 0);
+    }
+    const Json j = stats_json(h, {"--exercise", "chest-opener"});
+    CHECK(j.at("totals").at("sessions") == 3);
+    CHECK(j.at("totals").at("seconds") == 3 * 66);  // 2 reps of 3 s held 30 s a session, not 3 × 23 min
+    CHECK(sum_of(j.at("periods"), "seconds") == 3 * 66);
+    const auto text = squeeze(h.run({"stats", "--exercise", "chest-opener"}).out);
+    CHECK(contains(text, "Sessions 3 on 3 days · 3 min on it, estimated from its doses"));
+    CHECK(stats_json(h).at("totals").at("seconds") == 3 * 23 * 60);
+}
+
+TEST_CASE("stats rounds half away from zero in text, json and csv alike: 4.25 and 0.125", "[stats][rounding]") {
+    Home h;
+    // Eight sessions: pain before 1/8 = 0.125, after 34/8 = 4.25.
+    const char* days[] = {"16", "17", "18", "19", "20", "21", "22", "23"};
+    for (int i = 0; i < 8; ++i)
+        log_at(h, std::string("2026-11-") + days[i] + "T08:00",
+               {"--pain-before", i == 0 ? "1" : "0", "--pain-after", i == 3 || i == 7 ? "5" : "4"});
+    const auto text = squeeze(h.run({"stats", "--since", "2026-11-16"}).out);
+    CHECK(contains(text, "before 0.1 on average (8 scores)"));
+    CHECK(contains(text, "after 4.3 on average (8 scores)"));  // not 4.2
+    const Json j = stats_json(h, {"--since", "2026-11-16"});
+    CHECK(j.at("pain").at("before") == 0.13);
+    CHECK(j.at("pain").at("after") == 4.25);
+    CHECK(j.at("totals").at("pain_before") == 0.13);
+    const auto csv = csv_records(h.run({"stats", "--since", "2026-11-16", "--until", "2026-11-22", "--format", "csv"}).out);
+    REQUIRE(csv.size() == 2);
+    CHECK(csv[1][9] == "0.14");  // 1/7 before in the week of the 16th
+    CHECK(csv[1][10] == "4.14");  // 29/7
+    const auto day = csv_records(h.run({"stats", "--since", "2026-11-16", "--until", "2026-11-16", "--by", "day", "--format", "csv"}).out);
+    REQUIRE(day.size() == 2);
+    CHECK(day[1][9] == "1.00");
+    // Minutes: 15 s is 0.25 min, 0.3 (printf would give 0.2).
+    Home quick;
+    log_at(quick, "2026-11-10T08:00", {"--duration", "15s"});
+    const auto minutes = csv_records(quick.run({"stats", "--since", "2026-11-10", "--until", "2026-11-10", "--by", "day", "--format", "csv"}).out);
+    REQUIRE(minutes.size() == 2);
+    CHECK(minutes[1][6] == "15");
+    CHECK(minutes[1][7] == "0.3");
 }
 
 TEST_CASE("stats refuses bad input clearly, with exit 2, and changes nothing", "[stats][bad-input]") {

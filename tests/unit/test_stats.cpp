@@ -8,6 +8,7 @@
 #include "journal.hpp"
 #include "session_helpers.hpp"
 #include "stats.hpp"
+#include "stats_render.hpp"
 #include "unit_helpers.hpp"
 
 using namespace backcare;
@@ -21,8 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Streaks streaks_of(std::vector<Date> days, Date until) {
-    StreakCounter c(until);
+Streaks streaks_of(std::vector<Date> days, Date until, unsigned active = every_day) {
+    StreakCounter c(until, active);
     for (Date d : days) c.add(d);
     return c.result();
 }
@@ -160,6 +161,93 @@ TEST_CASE("streaks count consecutive calendar days across month, year and leap-d
         const auto s = streaks_of({ymd(2026, 11, 1), ymd(2026, 11, 2), ymd(2026, 11, 10), ymd(2026, 11, 11)}, ymd(2026, 12, 1));
         CHECK(s.longest == 2);
         CHECK(s.longest_from == ymd(2026, 11, 10));
+    }
+}
+
+TEST_CASE("streaks count the active days only: a day off neither breaks nor counts", "[stats][streak]") {
+    // November 2026: Monday the 16th and 23rd; Saturday the 14th and 21st.
+    const unsigned weekdays = weekday_mask({1, 2, 3, 4, 5});
+    auto run = [](int from, int to) {
+        std::vector<Date> out;
+        for (int d = from; d <= to; ++d) out.push_back(ymd(2026, 11, static_cast<unsigned>(d)));
+        return out;
+    };
+    auto plus = [](std::vector<Date> a, const std::vector<Date>& b) {
+        a.insert(a.end(), b.begin(), b.end());
+        return a;
+    };
+    SECTION("the mask of the days; none at all is every day") {
+        CHECK(weekdays == 0x3eu);
+        CHECK(weekday_mask({}) == every_day);
+        CHECK(weekday_mask({0, 1, 2, 3, 4, 5, 6}) == every_day);
+        CHECK(counts_day(weekdays, ymd(2026, 11, 23)));
+        CHECK_FALSE(counts_day(weekdays, ymd(2026, 11, 22)));
+        CHECK(streaks_of(plus(run(13, 13), run(16, 16)), ymd(2026, 11, 16), weekday_mask({})).current == 1);
+    }
+    SECTION("an empty log") {
+        const auto s = streaks_of({}, ymd(2026, 11, 21), weekdays);
+        CHECK(s.current == 0);
+        CHECK(s.longest == 0);
+        CHECK_FALSE(s.next_day);
+    }
+    SECTION("across one weekend and across two") {
+        const auto one = streaks_of(plus(run(16, 20), run(23, 24)), ymd(2026, 11, 24), weekdays);
+        CHECK(one.current == 7);
+        CHECK(one.current_from == ymd(2026, 11, 16));
+        CHECK_FALSE(one.pending);
+        const auto two = streaks_of(plus(plus(run(9, 13), run(16, 20)), run(23, 23)), ymd(2026, 11, 23), weekdays);
+        CHECK(two.current == 11);
+        CHECK(two.longest == 11);
+        CHECK(two.longest_from == ymd(2026, 11, 9));
+        // Every day counting, the same weekends break it.
+        CHECK(streaks_of(plus(plus(run(9, 13), run(16, 20)), run(23, 23)), ymd(2026, 11, 23)).current == 1);
+    }
+    SECTION("today is not an active day: the streak is alive, kept by a session on Monday") {
+        for (int today : {21, 22}) {
+            const auto s = streaks_of(run(16, 20), ymd(2026, 11, static_cast<unsigned>(today)), weekdays);
+            CHECK(s.current == 5);
+            CHECK(s.pending);
+            CHECK(s.next_day == ymd(2026, 11, 23));
+        }
+    }
+    SECTION("today is active and not yet logged: alive from yesterday, kept by a session today") {
+        const auto s = streaks_of(run(16, 19), ymd(2026, 11, 20), weekdays);
+        CHECK(s.current == 4);
+        CHECK(s.pending);
+        CHECK(s.next_day == ymd(2026, 11, 20));
+        // After a weekend off, on Monday.
+        const auto monday = streaks_of(run(16, 20), ymd(2026, 11, 23), weekdays);
+        CHECK(monday.current == 5);
+        CHECK(monday.next_day == ymd(2026, 11, 23));
+        // On Tuesday, Monday was missed.
+        CHECK(streaks_of(run(16, 20), ymd(2026, 11, 24), weekdays).current == 0);
+    }
+    SECTION("a gap of one active day breaks it") {
+        const auto s = streaks_of(plus(run(16, 17), run(19, 20)), ymd(2026, 11, 20), weekdays);
+        CHECK(s.current == 2);
+        CHECK(s.current_from == ymd(2026, 11, 19));
+        CHECK(s.longest == 2);
+        CHECK(s.longest_from == ymd(2026, 11, 19));
+        CHECK(streaks_of(run(2, 2), ymd(2026, 11, 16), weekdays).current == 0);  // weeks apart
+    }
+    SECTION("only weekend sessions: each weekend is a streak of its own") {
+        const auto s = streaks_of(plus(run(14, 15), run(21, 22)), ymd(2026, 11, 22), weekdays);
+        CHECK(s.current == 2);
+        CHECK(s.current_from == ymd(2026, 11, 21));
+        CHECK_FALSE(s.pending);
+        CHECK(s.longest == 2);
+        CHECK(s.longest_from == ymd(2026, 11, 21));
+    }
+    SECTION("a session on a day off counts and joins the days around it") {
+        const auto s = streaks_of(plus(run(19, 21), run(23, 23)), ymd(2026, 11, 23), weekdays);  // Thursday to Saturday, Monday
+        CHECK(s.current == 4);
+        CHECK(s.current_from == ymd(2026, 11, 19));
+    }
+    SECTION("other active days: Monday, Wednesday and Friday") {
+        const auto s = streaks_of({ymd(2026, 11, 16), ymd(2026, 11, 18), ymd(2026, 11, 20), ymd(2026, 11, 23)}, ymd(2026, 11, 24),
+                                  weekday_mask({1, 3, 5}));
+        CHECK(s.current == 4);
+        CHECK(s.next_day == ymd(2026, 11, 25));
     }
 }
 
@@ -404,6 +492,27 @@ TEST_CASE("adherence: each week's share of the target, and the weeks that met it
         CHECK_FALSE(a.average_share);
         CHECK(a.weeks[1].sessions == 6);
     }
+    SECTION("weeks count from the week of the log's first session, which counts whole") {
+        // The first session on Wednesday 2026-11-11: the week of 2 November is before the log.
+        const auto a = week_adherence(weeks, 5, 1, today, ymd(2026, 11, 11));
+        CHECK(a.first_week == ymd(2026, 11, 9));
+        CHECK_FALSE(a.weeks[0].logged);
+        CHECK_FALSE(a.weeks[0].counted);
+        CHECK(a.weeks[1].logged);
+        CHECK(a.weeks[1].counted);
+        CHECK(a.weeks_counted == 2);
+        CHECK(a.weeks_met == 1);
+        CHECK(*a.average_share == Approx(70));
+        // A period that starts at the first session (--since all) holds all of its week that was logged.
+        const auto all = week_adherence({week(ymd(2026, 11, 11), ymd(2026, 11, 15), 2), weeks[2]}, 5, 1, today, ymd(2026, 11, 11));
+        CHECK(all.weeks[0].whole);
+        CHECK(all.weeks[0].counted);
+        CHECK(all.weeks_counted == 2);
+        // Cut short by --since after the first session, it counts only once met.
+        const auto cut = week_adherence({week(ymd(2026, 11, 11), ymd(2026, 11, 15), 2)}, 5, 1, today, ymd(2026, 11, 2));
+        CHECK_FALSE(cut.weeks[0].whole);
+        CHECK_FALSE(cut.weeks[0].counted);
+    }
     SECTION("only the current week, not met: nothing to count yet") {
         const auto a = week_adherence({weeks[3]}, 5, 1, today);
         CHECK(a.weeks_counted == 0);
@@ -470,4 +579,123 @@ TEST_CASE("adherence in a summary: entries of the period by dose, per exercise, 
         CHECK(one.adherence.doses.entries() == 2);
         REQUIRE(one.adherence.exercises.size() == 1);
     }
+}
+
+TEST_CASE("the heat map shades a day by its seconds, not by rounded minutes", "[stats][heatmap]") {
+    CHECK(heat_level(0) == 0);
+    CHECK(heat_level(1) == 1);
+    CHECK(heat_level(270) == 1);  // 4.5 minutes is under 5, though it rounds to 5
+    CHECK(heat_level(299) == 1);
+    CHECK(heat_level(300) == 2);
+    CHECK(heat_level(590) == 2);  // 9 min 50 s is under 10
+    CHECK(heat_level(599) == 2);
+    CHECK(heat_level(600) == 3);
+    CHECK(heat_level(1199) == 3);
+    CHECK(heat_level(1200) == 4);
+}
+
+TEST_CASE("adherence in a summary counts the weeks from the first session, not from the default period's start", "[stats][adherence]") {
+    Log log;
+    // Six whole weeks from Monday 2026-10-12, three of them met (5 of 5); then one session this week.
+    const std::vector<std::pair<Date, int>> weeks{{ymd(2026, 10, 12), 5}, {ymd(2026, 10, 19), 2}, {ymd(2026, 10, 26), 5},
+                                                  {ymd(2026, 11, 2), 0},  {ymd(2026, 11, 9), 6},  {ymd(2026, 11, 16), 4}};
+    for (const auto& [monday, n] : weeks)
+        for (int i = 0; i < n; ++i) {
+            const std::chrono::year_month_day d{monday + std::chrono::days{i}};
+            log.at(utc(static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), 9), 0);
+        }
+    log.at(utc(2026, 11, 23, 9), 0);
+    log.store();
+    const Date today = ymd(2026, 11, 25);
+    const auto st = log.stats(today, default_since(today, 1));
+    CHECK(st.from == ymd(2026, 9, 7));
+    CHECK(st.adherence.weeks.size() == 12);
+    CHECK(st.adherence.first_week == ymd(2026, 10, 12));
+    CHECK(st.adherence.weeks_counted == 6);  // the current week, not yet met, is not counted
+    CHECK(st.adherence.weeks_met == 3);
+    CHECK(*st.adherence.average_share == Approx((100 + 40 + 100 + 0 + 100 + 80) / 6.0));
+    CHECK_FALSE(st.adherence.weeks.front().logged);
+    CHECK(st.adherence.weeks[5].logged);
+    // --since all gives the same.
+    const auto all = log.stats(today);
+    CHECK(all.adherence.weeks_counted == 6);
+    CHECK(all.adherence.weeks_met == 3);
+}
+
+TEST_CASE("stats --exercise: the exercise's own time, estimated from its doses, not its sessions' durations", "[stats][exercise-time]") {
+    CHECK(entry_seconds(1, 0, 30, false) == 30);          // a hold
+    CHECK(entry_seconds(2, 10, 0, false) == 60);          // 2 × 10 reps × 3 s
+    CHECK(entry_seconds(2, 10, 5, false) == 160);         // each rep 3 s and a 5 s hold
+    CHECK(entry_seconds(1, 8, 0, true) == 48);            // each side
+    Log log;
+    auto& a = log.at(utc(2026, 11, 16, 9), 0, {"cat-cow:10", "chest-opener:2x30s"});  // 2 reps, each 3 s and held 30 s
+    a.duration = 1200;
+    a.goal = Goal::flexibility;
+    auto& b = log.at(utc(2026, 11, 18, 9), 0, {"chest-opener:30s", "chin-tuck:10", "chest-opener:20s"});
+    b.duration = 900;
+    auto& c = log.at(utc(2026, 11, 19, 9), 0, {"chest-opener:30s", "cat-cow:10"});
+    c.duration = 600;
+    c.entries[0].status = EntryStatus::skipped;  // skipped: no time
+    log.store();
+    const auto st = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16), Period::day, StatsFilter{std::nullopt, "chest-opener"});
+    CHECK(st.totals.sessions == 3);
+    CHECK(st.totals.seconds == 66 + 30 + 20);
+    CHECK(sum_sessions(st.periods) == 3);
+    long long periods = 0;
+    for (const auto& p : st.periods) periods += p.totals.seconds;
+    CHECK(periods == st.totals.seconds);
+    CHECK(st.periods[0].totals.seconds == 66);
+    CHECK(st.periods[2].totals.seconds == 50);
+    CHECK(st.periods[3].totals.seconds == 0);
+    CHECK(st.goals[0].seconds == 66);  // flexibility
+    CHECK(st.goals[3].seconds == 50);  // balanced
+    CHECK(st.heat_seconds[static_cast<std::size_t>((ymd(2026, 11, 18) - st.heat_from).count())] == 50);
+    // Without the filter, whole sessions.
+    const auto all = log.stats(ymd(2026, 11, 20), ymd(2026, 11, 16));
+    CHECK(all.totals.seconds == 1200 + 900 + 600);
+    CHECK(all.heat_seconds[static_cast<std::size_t>((ymd(2026, 11, 18) - all.heat_from).count())] == 900);
+}
+
+TEST_CASE("one rounding rule: half away from zero on the exact decimal value", "[stats][rounding]") {
+    auto text = [](long long num, long long den, int places) { return format_decimal(*ratio(num, den), places); };
+    CHECK(text(17, 4, 1) == "4.3");   // 4.25: printf would give 4.2 (half to even)
+    CHECK(text(87, 20, 1) == "4.4");  // 4.35, held in binary a little below
+    CHECK(text(1, 8, 2) == "0.13");   // 0.125
+    CHECK(text(1, 8, 1) == "0.1");
+    CHECK(text(107, 40, 2) == "2.68");  // 2.675: round(2.675 * 100) in binary gives 2.67
+    CHECK(text(201, 200, 2) == "1.01");  // 1.005
+    CHECK(text(-21, 20, 1) == "-1.1");  // away from zero below it too
+    CHECK(text(-1, 25, 1) == "0.0");    // -0.04: no "-0.0"
+    CHECK(text(25, 2, 0) == "13");      // 12.5 %
+    CHECK(text(5, 1, 2) == "5.00");
+    CHECK(text(1, -8, 2) == "-0.13");
+    CHECK_FALSE(ratio(1, 0));
+    CHECK(rounded(*ratio(107, 40), 2) == 2.68);
+    CHECK(rounded(*ratio(201, 200), 2) == 1.01);
+    CHECK(rounded(*ratio(17, 4), 2) == 4.25);
+    CHECK(round_scaled(*ratio(87, 20), 1) == 44);
+    const Fraction d = *ratio(3, 4) - *ratio(1, 3);  // 5/12
+    CHECK(d.num == 5);
+    CHECK(d.den == 12);
+}
+
+TEST_CASE("text and JSON round a value by the same rule", "[stats][rounding]") {
+    Log log;
+    // 40 sessions: pain before 174/40 = 4.35, after 107/40 = 2.675.
+    for (int i = 0; i < 40; ++i) {
+        auto& s = log.at(utc(2026, 10, 1, 9) + std::chrono::days{i}, 0);
+        s.pain_before = i < 14 ? 5 : 4;
+        s.pain_after = i < 27 ? 3 : 2;
+    }
+    log.store();
+    const auto st = log.stats(ymd(2026, 11, 9));
+    REQUIRE(st.pain.before);
+    CHECK(static_cast<double>(*st.pain.before) == Approx(4.35));
+    std::ostringstream text;
+    render_stats_text(text, st, Style{false, false, 200}, false);
+    CHECK_THAT(text.str(), Catch::Contains("before    4.4 on average (40 scores)"));
+    CHECK_THAT(text.str(), Catch::Contains("after     2.7 on average (40 scores)"));
+    const auto json = stats_json(st);
+    CHECK_THAT(json, Catch::Contains("\"before\": 4.35,"));
+    CHECK_THAT(json, Catch::Contains("\"after\": 2.68,"));
 }

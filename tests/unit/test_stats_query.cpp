@@ -39,8 +39,13 @@ TEST_CASE("stats request: the defaults and the settings", "[stats-query]") {
     CHECK(rq.by == Period::week);
     CHECK(rq.week_start == 0);
     CHECK(rq.weekly_target == 3);
+    CHECK(rq.streak_days == weekday_mask({1, 2, 3, 4, 5}));  // active_days, Monday to Friday by default
     CHECK_FALSE(rq.filter.goal);
     CHECK_FALSE(rq.filter.exercise);
+    c.active_days.value = {0, 6};
+    CHECK(stats_request({}, c, today).streak_days == 0x41u);
+    c.active_days.value = {};
+    CHECK(stats_request({}, c, today).streak_days == every_day);
 }
 
 TEST_CASE("stats request: each option read", "[stats-query]") {

@@ -48,6 +48,7 @@ StatsRequest stats_request(const StatsQuery& q, const Config& config, Date today
     rq.today = today;
     rq.week_start = config.week_start.value;
     rq.weekly_target = config.weekly_target.value;
+    rq.streak_days = weekday_mask(config.active_days.value);
     if (q.by) {
         const auto by = parse_period(*q.by);
         if (!by) throw UsageError(fmt::format("--by must be day, week or month, not '{}'", *q.by));

@@ -19,13 +19,50 @@ using Json = nlohmann::ordered_json;
 
 long long minutes(long long seconds) { return (seconds + 30) / 60; }
 
-std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
+// Every number shown is rounded by the one rule (round_scaled in stats.hpp).
+std::string one_decimal(const Fraction& v) { return format_decimal(v, 1); }
 
-std::string percent(double v) { return fmt::format("{}%", std::lround(v)); }
+std::string percent(const Fraction& v) { return format_decimal(v, 0) + "%"; }
 
-std::string change(double early, double late) {
-    const double d = std::round((late - early) * 10) / 10;
-    return d == 0 ? "no change" : fmt::format("{:+.1f}", d);
+std::string change(const Fraction& early, const Fraction& late) {
+    const Fraction d = late - early;
+    if (round_scaled(d, 1) == 0) return "no change";
+    const std::string s = format_decimal(d, 1);
+    return s[0] == '-' ? s : "+" + s;
+}
+
+// "Monday"
+std::string_view day_name(Date d) {
+    static constexpr std::string_view names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    return names[weekday{d}.c_encoding()];
+}
+
+// "Mon", from weekday_name's "mon".
+std::string short_day(int day) {
+    std::string s(weekday_name(day));
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+// The days of a weekday_mask from the first day of the week: "Mon–Fri", "Mon, Wed, Fri"; runs of three or more as a range.
+std::string days_text(unsigned mask, int week_start, bool unicode) {
+    std::vector<std::string> parts;
+    for (int i = 0; i < 7;) {
+        const int day = (week_start + i) % 7;
+        if (!((mask >> day) & 1u)) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j + 1 < 7 && ((mask >> ((week_start + j + 1) % 7)) & 1u)) ++j;
+        if (j - i >= 2) {
+            parts.push_back(fmt::format("{}{}{}", short_day(day), unicode ? "–" : "-", short_day((week_start + j) % 7)));
+        } else {
+            for (int k = i; k <= j; ++k) parts.push_back(short_day((week_start + k) % 7));
+        }
+        i = j + 1;
+    }
+    return join(parts, ", ");
 }
 
 // Whole days in [from, to].
@@ -44,7 +81,7 @@ std::string_view goal_label(const PlanGoal& g) { return g ? name_of(*g) : std::s
 // The exercise's usual measure: reps per set when it has reps, hold seconds otherwise.
 struct Progress {
     std::string unit;  // "reps" or "s"
-    std::optional<double> early, late;
+    std::optional<Fraction> early, late;
 };
 Progress progress_of(const ExerciseTotals& t) {
     const bool reps = t.reps > 0;
@@ -54,7 +91,11 @@ Progress progress_of(const ExerciseTotals& t) {
 std::string progress_text(const ExerciseTotals& t, const Style& style) {
     const auto p = progress_of(t);
     if (!p.early || !p.late) return "-";
-    auto num = [](double v) { return std::fabs(v - std::round(v)) < 0.05 ? fmt::format("{:.0f}", v) : one_decimal(v); };
+    auto num = [](const Fraction& v) {
+        std::string s = one_decimal(v);
+        if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+        return s;
+    };
     return fmt::format("{} {} {} {}", num(*p.early), style.unicode ? "→" : "->", num(*p.late), p.unit);
 }
 
@@ -62,20 +103,13 @@ std::string held_text(long long seconds) {
     if (seconds == 0) return "-";
     if (seconds < 60) return fmt::format("{} s", seconds);
     if (seconds < 3600) return fmt::format("{} min", minutes(seconds));
-    return fmt::format("{:.1f} h", static_cast<double>(seconds) / 3600);
+    return format_decimal(Fraction{seconds, 3600}, 1) + " h";
 }
 
 std::string hours_minutes(long long seconds) {
     const long long m = minutes(seconds);
     if (m < 60) return fmt::format("{} min", m);
     return fmt::format("{} h {} min", m / 60, m % 60);
-}
-
-// Heat map shades by minutes in the day: none, under 5, 5 to 9, 10 to 19, 20 or more.
-int heat_level(long long seconds) {
-    if (seconds <= 0) return 0;
-    const long long m = minutes(seconds);
-    return m < 5 ? 1 : m < 10 ? 2 : m < 20 ? 3 : 4;
 }
 
 // A label (styled as given) then text wrapped to the width, continuation lines indented to the text.
@@ -116,8 +150,7 @@ void render_heatmap(std::ostream& out, const Stats& st, const Style& style) {
     while (!months_row.empty() && months_row.back() == ' ') months_row.pop_back();
     out << months_row << '\n';
     for (int row = 0; row < 7; ++row) {
-        const std::string_view label = weekday_name((st.week_start + row) % 7);
-        std::string line = fmt::format("{}{}  ", static_cast<char>(label[0] - 'a' + 'A'), label.substr(1));
+        std::string line = short_day((st.week_start + row) % 7) + "  ";
         for (int w = 0; w < heatmap_weeks; ++w) {
             const auto i = std::size_t{7} * static_cast<std::size_t>(w) + static_cast<std::size_t>(row);
             const Date d = st.heat_from + days{static_cast<int>(i)};
@@ -158,7 +191,7 @@ void render_period_table(std::ostream& out, const Stats& st, const Style& style)
         } else {
             sessions = fmt::format("{:<22}", t.sessions);
         }
-        const auto pain = average(t.pain_after_sum, t.pain_after_n);
+        const auto pain = ratio(t.pain_after_sum, t.pain_after_n);
         if (shares) {
             const auto& share = st.adherence.weeks[static_cast<std::size_t>(st.periods.rend() - p - 1)].share;
             sessions += fmt::format("{:>5}", share ? percent(*share) : "-");
@@ -168,7 +201,7 @@ void render_period_table(std::ostream& out, const Stats& st, const Style& style)
     }
 }
 
-std::string sparkline(const std::vector<std::optional<double>>& values, const Style& style, std::size_t room) {
+std::string sparkline(const std::vector<std::optional<Fraction>>& values, const Style& style, std::size_t room) {
     static constexpr std::string_view bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
     std::string out;
     const std::size_t first = values.size() > room ? values.size() - room : 0;
@@ -177,9 +210,9 @@ std::string sparkline(const std::vector<std::optional<double>>& values, const St
         if (!v) {
             out += style.unicode ? "·" : ".";
         } else if (style.unicode) {
-            out += bars[std::min(7, static_cast<int>(std::lround(*v * 7 / 10)))];
+            out += bars[std::min(7, static_cast<int>(round_scaled(Fraction{v->num * 7, v->den * 10}, 0)))];
         } else {
-            const long r = std::lround(*v);
+            const long long r = round_scaled(*v, 0);
             out += r >= 10 ? 'X' : static_cast<char>('0' + r);
         }
     }
@@ -190,8 +223,8 @@ void render_pain(std::ostream& out, const Stats& st, const Style& style) {
     const auto& p = st.pain;
     if (!p.before && !p.after) return;
     out << '\n' << style.bold("Pain") << " (0 none to 10 worst)\n";
-    auto line = [&](std::string_view what, const std::optional<double>& avg, int n, const std::optional<double>& early,
-                    const std::optional<double>& late) {
+    auto line = [&](std::string_view what, const std::optional<Fraction>& avg, int n, const std::optional<Fraction>& early,
+                    const std::optional<Fraction>& late) {
         if (!avg) return;
         std::string s = fmt::format("{} on average ({})", one_decimal(*avg), plural(n, "score"));
         if (early && late)
@@ -213,7 +246,7 @@ void render_goals(std::ostream& out, const Stats& st, const Style& style) {
     out << '\n' << style.bold(fmt::format("{:<14}{:>14}{:>10}", "Goal", "Sessions", "Minutes")) << '\n';
     for (const auto& g : st.goals) {
         if (g.sessions == 0) continue;
-        const long share = std::lround(100.0 * g.sessions / st.totals.sessions);
+        const long long share = round_scaled(Fraction{100LL * g.sessions, st.totals.sessions}, 0);
         out << fmt::format("{:<14}{:>8} {:>4}%{:>10}\n", goal_label(g.goal), g.sessions, share, minutes(g.seconds));
     }
 }
@@ -255,16 +288,18 @@ std::string weeks_adherence_text(const Stats& st) {
     const auto& a = st.adherence;
     if (a.target == 0) return "no weekly target is set";
     std::vector<std::string> parts;
+    const auto current = period_start(st.today, Period::week, st.week_start);
+    if (a.weeks_counted == 0 && a.first_week == current && !a.weeks.empty() && a.weeks.back().start >= current)
+        return fmt::format("first week: {} of {} so far", a.weeks.back().sessions, plural(a.target, "session"));
     if (a.weeks_counted == 0)
         parts.push_back("no week to count yet");
     else
         parts.push_back(fmt::format("{} of {} met the target of {}; {} of the target on average, each week counted up to 100%",
                                     a.weeks_met, plural(a.weeks_counted, "week"),
                                     plural(a.target, "session"), percent(*a.average_share)));
-    const auto current = period_start(st.today, Period::week, st.week_start);
     bool this_week = false, cut = false;
     for (const auto& w : a.weeks)
-        if (!w.counted) (period_start(w.start, Period::week, st.week_start) == current ? this_week : cut) = true;
+        if (w.logged && !w.counted) (period_start(w.start, Period::week, st.week_start) == current ? this_week : cut) = true;
     if (this_week) parts.push_back("this week counts once it is met");
     if (cut) parts.push_back("a week cut short by --since or --until counts only once it is met");
     return join(parts, "; ");
@@ -349,6 +384,7 @@ void render_summary(std::ostream& out, const Stats& st, const Style& style) {
     } else {
         std::string line = fmt::format("{} on {}{}{}", t.sessions, plural(st.active_days, "day"), style.dot(),
                                        hours_minutes(t.seconds));
+        if (st.filter.exercise) line += " on it, estimated from its doses";
         if (!st.filter.exercise) line += fmt::format("{}{} done", style.dot(), plural(t.done, "exercise"));
         if (t.skipped && !st.filter.exercise) line += fmt::format(", {} skipped", t.skipped);
         write_labeled(out, "  Sessions  ", 12, line, style.width);
@@ -364,12 +400,14 @@ void render_summary(std::ostream& out, const Stats& st, const Style& style) {
     }
     const auto& s = st.streaks;
     std::string streak = s.current ? plural(s.current, "day") : "none";
-    if (s.current && s.pending) streak += st.to == st.today ? " (log today to keep it)" : "";
+    if (s.current && s.pending && s.next_day && st.to == st.today)
+        streak += *s.next_day == st.today ? " (log today to keep it)" : fmt::format(" (next active day {})", day_name(*s.next_day));
     if (s.longest) {
         streak += fmt::format("; longest {}", plural(s.longest, "day"));
         if (s.longest > 1) streak += fmt::format(", {} to {}", format_date(*s.longest_from), format_date(*s.longest_to));
         else streak += fmt::format(", {}", format_date(*s.longest_from));
     }
+    if (st.streak_days != every_day) streak += fmt::format("; counts {}", days_text(st.streak_days, st.week_start, style.unicode));
     write_labeled(out, "  Streak    ", 12, streak, style.width);
 
 }
@@ -418,9 +456,10 @@ void render_stats_text(std::ostream& out, const Stats& st, const Style& style, b
 
 namespace {
 
-Json optional_number(const std::optional<double>& v) {
+// Two decimals, by the one rule.
+Json optional_number(const std::optional<Fraction>& v) {
     if (!v) return nullptr;
-    return std::round(*v * 100) / 100;
+    return rounded(*v, 2);
 }
 
 Json totals_json(const DayTotals& t) {
@@ -429,8 +468,8 @@ Json totals_json(const DayTotals& t) {
                 {"done", t.done},
                 {"skipped", t.skipped},
                 {"seconds", t.seconds},
-                {"pain_before", optional_number(average(t.pain_before_sum, t.pain_before_n))},
-                {"pain_after", optional_number(average(t.pain_after_sum, t.pain_after_n))}};
+                {"pain_before", optional_number(ratio(t.pain_before_sum, t.pain_before_n))},
+                {"pain_after", optional_number(ratio(t.pain_after_sum, t.pain_after_n))}};
 }
 
 Json optional_date(const std::optional<Date>& d) {
@@ -456,6 +495,7 @@ Json adherence_json(const Adherence& a) {
                              {"share", optional_number(w.share)},
                              {"met", target ? Json(w.met) : Json(nullptr)},
                              {"whole", w.whole},
+                             {"logged", w.logged},
                              {"counted", w.counted}});
     Json exercises = Json::array();
     for (const auto& e : a.exercises) {
@@ -463,7 +503,8 @@ Json adherence_json(const Adherence& a) {
         row.update(doses_json(e.doses));
         exercises.push_back(row);
     }
-    return Json{{"weeks", weeks},
+    return Json{{"first_week", optional_date(a.first_week)},
+                {"weeks", weeks},
                 {"weeks_counted", a.weeks_counted},
                 {"weeks_met", target ? Json(a.weeks_met) : Json(nullptr)},
                 {"average_share", optional_number(a.average_share)},
@@ -524,10 +565,15 @@ Json heatmap_json(const Stats& st) {
     return heat;
 }
 
-Json streak_json(const Streaks& s) {
+Json streak_json(const Streaks& s, unsigned days) {
+    Json counted = Json::array();
+    for (int d = 0; d < 7; ++d)
+        if ((days >> d) & 1u) counted.push_back(std::string(weekday_name(d)));
     return Json{{"current", s.current},
                 {"current_from", optional_date(s.current_from)},
                 {"includes_until", s.current > 0 && !s.pending},
+                {"next_day", optional_date(s.next_day)},
+                {"days", counted},
                 {"longest", s.longest},
                 {"longest_from", optional_date(s.longest_from)},
                 {"longest_to", optional_date(s.longest_to)}};
@@ -578,7 +624,7 @@ std::string stats_json(const Stats& st) {
              {"logged_sessions", st.logged},
              {"totals", totals_json(st.totals)},
              {"active_days", st.active_days},
-             {"streak", streak_json(st.streaks)},
+             {"streak", streak_json(st.streaks, st.streak_days)},
              {"periods", periods_json(st)},
              {"weeks", weeks_json(st)},
              {"goals", goals},
@@ -596,12 +642,12 @@ void render_stats_csv(std::ostream& out, const Stats& st) {
     out << "start,end,sessions,entries,done,skipped,seconds,minutes,target_met,pain_before,pain_after\r\n";
     for (const auto& p : st.periods) {
         const auto& t = p.totals;
-        const auto before = average(t.pain_before_sum, t.pain_before_n);
-        const auto after = average(t.pain_after_sum, t.pain_after_n);
-        out << fmt::format("{},{},{},{},{},{},{},{:.1f},{},{},{}\r\n", format_date(p.start), format_date(p.end), t.sessions,
-                           t.done + t.skipped, t.done, t.skipped, t.seconds, static_cast<double>(t.seconds) / 60,
+        const auto before = ratio(t.pain_before_sum, t.pain_before_n);
+        const auto after = ratio(t.pain_after_sum, t.pain_after_n);
+        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", format_date(p.start), format_date(p.end), t.sessions,
+                           t.done + t.skipped, t.done, t.skipped, t.seconds, format_decimal(Fraction{t.seconds, 60}, 1),
                            st.by == Period::week ? (t.sessions >= st.weekly_target ? "yes" : "no") : "",
-                           before ? fmt::format("{:.2f}", *before) : "", after ? fmt::format("{:.2f}", *after) : "");
+                           before ? format_decimal(*before, 2) : "", after ? format_decimal(*after, 2) : "");
     }
 }
 

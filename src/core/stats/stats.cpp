@@ -7,12 +7,68 @@
 
 #include <fmt/format.h>
 
+#include "dose.hpp"
 #include "errors.hpp"
 #include "text.hpp"
 
 namespace backcare {
 
 using namespace std::chrono;
+
+// Room for products of two long longs (a difference of fractions, a value times 10^places).
+__extension__ typedef __int128 Wide;
+
+std::optional<Fraction> ratio(long long num, long long den) {
+    if (den == 0) return std::nullopt;
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    return Fraction{num, den};
+}
+
+Fraction operator-(const Fraction& a, const Fraction& b) {
+    Wide num = static_cast<Wide>(a.num) * b.den - static_cast<Wide>(b.num) * a.den;
+    Wide den = static_cast<Wide>(a.den) * b.den;
+    Wide g = num < 0 ? -num : num, h = den;
+    while (h != 0) {
+        const Wide t = g % h;
+        g = h;
+        h = t;
+    }
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    return Fraction{static_cast<long long>(num), static_cast<long long>(den)};
+}
+
+long long round_scaled(const Fraction& f, int places) {
+    Wide n = f.num;
+    for (int i = 0; i < places; ++i) n *= 10;
+    const Wide d = f.den;
+    Wide q = n / d;
+    const Wide r = n % d;  // the sign of n
+    if (2 * (r < 0 ? -r : r) >= d) q += n < 0 ? -1 : 1;
+    return static_cast<long long>(q);
+}
+
+std::string format_decimal(const Fraction& f, int places) {
+    const long long v = round_scaled(f, places);
+    long long scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    const unsigned long long a = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    std::string out = v < 0 ? "-" : "";
+    out += std::to_string(a / static_cast<unsigned long long>(scale));
+    if (places > 0) out += fmt::format(".{:0{}}", a % static_cast<unsigned long long>(scale), places);
+    return out;
+}
+
+double rounded(const Fraction& f, int places) {
+    double scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    return static_cast<double>(round_scaled(f, places)) / scale;
+}
 
 void DayTotals::add(const DayTotals& o) {
     sessions += o.sessions;
@@ -80,18 +136,37 @@ std::vector<PeriodTotals> split(const std::vector<DayTotals>& day_rows, Date fro
     return out;
 }
 
+unsigned weekday_mask(const std::vector<int>& days) {
+    unsigned mask = 0;
+    for (int d : days)
+        if (d >= 0 && d < 7) mask |= 1u << d;
+    return mask ? mask : every_day;
+}
+
+bool counts_day(unsigned mask, Date day) { return (mask >> weekday{day}.c_encoding()) & 1u; }
+
+bool StreakCounter::missed_between(Date a, Date b) const {
+    const auto between = (b - a).count() - 1;
+    if (between <= 0) return false;
+    if (between >= 7) return true;  // a whole week: every active day is in it
+    for (Date d = a + days{1}; d < b; d += days{1})
+        if (counts_day(days_, d)) return true;
+    return false;
+}
+
 void StreakCounter::add(Date day) {
     if (day > until_) return;
     if (run_to_ && day <= *run_to_) return;  // a second session on the same day
-    if (run_to_ && day == *run_to_ + days{1}) {
+    if (run_to_ && !missed_between(*run_to_, day)) {
         run_to_ = day;
+        ++run_days_;
     } else {
         run_from_ = day;
         run_to_ = day;
+        run_days_ = 1;
     }
-    const int length = static_cast<int>((*run_to_ - *run_from_).count()) + 1;
-    if (length >= best_.longest) {
-        best_.longest = length;
+    if (run_days_ >= best_.longest) {
+        best_.longest = run_days_;
         best_.longest_from = run_from_;
         best_.longest_to = run_to_;
     }
@@ -99,10 +174,15 @@ void StreakCounter::add(Date day) {
 
 Streaks StreakCounter::result() const {
     Streaks s = best_;
-    if (run_to_ && (*run_to_ == until_ || *run_to_ == until_ - days{1})) {
-        s.current = static_cast<int>((*run_to_ - *run_from_).count()) + 1;
+    if (run_to_ && !missed_between(*run_to_, until_)) {
+        s.current = run_days_;
         s.current_from = run_from_;
         s.pending = *run_to_ != until_;
+        if (s.pending) {
+            Date next = until_;
+            while (!counts_day(days_, next)) next += days{1};
+            s.next_day = next;
+        }
     }
     return s;
 }
@@ -123,37 +203,52 @@ void DoseCounts::add(const DoseCounts& o) {
     unplanned += o.unplanned;
 }
 
-std::optional<double> DoseCounts::full_share() const {
-    const int compared = full + reduced + skipped;
-    if (compared == 0) return std::nullopt;
-    return 100.0 * full / compared;
-}
+std::optional<Fraction> DoseCounts::full_share() const { return ratio(100LL * full, full + reduced + skipped); }
 
-Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today) {
+Adherence week_adherence(const std::vector<PeriodTotals>& weeks, int target, int week_start, Date today,
+                         std::optional<Date> first_session) {
     Adherence a;
     a.target = std::max(target, 0);
-    double capped = 0;
+    if (first_session) a.first_week = period_start(*first_session, Period::week, week_start);
+    long long capped = 0;  // sessions of the counted weeks, each week's up to the target
     for (const auto& w : weeks) {
         WeekAdherence wa;
         wa.start = w.start;
         wa.end = w.end;
         wa.sessions = w.totals.sessions;
         const Date first = period_start(w.start, Period::week, week_start);
-        wa.whole = w.start == first && w.end == first + days{6} && w.end < today;
+        // A period that starts at or before the first session holds all of its week that was logged.
+        const bool from_start = w.start == first || (first_session && w.start <= *first_session);
+        wa.whole = from_start && w.end == first + days{6} && w.end < today;
+        wa.logged = !a.first_week || first >= *a.first_week;
         if (a.target > 0) {
-            wa.share = 100.0 * wa.sessions / a.target;
+            wa.share = ratio(100LL * wa.sessions, a.target);
             wa.met = wa.sessions >= a.target;
-            wa.counted = wa.whole || wa.met;
+            wa.counted = wa.logged && (wa.whole || wa.met);
         }
         if (wa.counted) {
             ++a.weeks_counted;
             if (wa.met) ++a.weeks_met;
-            capped += std::min(*wa.share, 100.0);
+            capped += std::min(wa.sessions, a.target);
         }
         a.weeks.push_back(wa);
     }
-    if (a.weeks_counted > 0) a.average_share = capped / a.weeks_counted;
+    if (a.weeks_counted > 0) a.average_share = ratio(100LL * capped, static_cast<long long>(a.target) * a.weeks_counted);
     return a;
+}
+
+long long entry_seconds(int sets, int reps, int hold, bool each_side) {
+    Dose d;
+    d.sets = sets;
+    d.reps = reps;
+    d.hold = hold;
+    d.per_side = each_side;
+    return estimate_seconds(d);
+}
+
+int heat_level(long long seconds) {
+    if (seconds <= 0) return 0;
+    return seconds < 300 ? 1 : seconds < 600 ? 2 : seconds < 1200 ? 3 : 4;  // 5, 10 and 20 minutes
 }
 
 Date default_since(Date today, int week_start) {
@@ -190,6 +285,7 @@ public:
         if (!day_totals_ || !r.has_entry || (st_.filter.exercise && r.exercise_id != *st_.filter.exercise)) return;
         (r.done ? day_totals_->done : day_totals_->skipped) += 1;
         if (in_period_) (r.done ? st_.totals.done : st_.totals.skipped) += 1;
+        if (st_.filter.exercise && r.done) add_seconds(entry_seconds(r.sets, r.reps, r.hold, r.each_side));
         if (in_period_) add_exercise(r);
     }
 
@@ -213,10 +309,10 @@ public:
             t.name = src.exercise_name(t.times > 0 ? a.last_session : a.skipped_session, id);
             doses.push_back({id, t.name, a.doses});
             if (t.times == 0) continue;
-            t.early_reps = average(a.early_reps, a.early_n);
-            t.late_reps = average(a.late_reps, a.late_n);
-            t.early_hold = average(a.early_hold, a.early_n);
-            t.late_hold = average(a.late_hold, a.late_n);
+            t.early_reps = ratio(a.early_reps, a.early_n);
+            t.late_reps = ratio(a.late_reps, a.late_n);
+            t.early_hold = ratio(a.early_hold, a.early_n);
+            t.late_hold = ratio(a.late_hold, a.late_n);
             out.push_back(std::move(t));
         }
         std::stable_sort(out.begin(), out.end(), [](const ExerciseTotals& a, const ExerciseTotals& b) { return a.times > b.times; });
@@ -249,16 +345,35 @@ private:
             one.pain_after_n = 1;
             one.pain_after_max = *r.pain_after;
         }
+        // With an exercise filter, its entries bring their own time (add_seconds).
+        if (st_.filter.exercise) one.seconds = 0;
         day_totals_->add(one);
-        if (day_ >= st_.heat_from) st_.heat_seconds[static_cast<std::size_t>((day_ - st_.heat_from).count())] += r.duration;
-        if (!in_period_) return;
+        goal_ = nullptr;
+        if (!in_period_) {
+            add_heat(one.seconds);
+            return;
+        }
         st_.totals.add(one);
         const PlanGoal goal = r.goal.empty() ? PlanGoal{} : parse_enum<Goal>(r.goal);
         for (auto& g : st_.goals)
             if (g.goal == goal) {
                 g.sessions += 1;
-                g.seconds += r.duration;
+                goal_ = &g;
             }
+        add_seconds(one.seconds, false);
+    }
+
+    void add_heat(long long seconds) {
+        if (day_ >= st_.heat_from) st_.heat_seconds[static_cast<std::size_t>((day_ - st_.heat_from).count())] += seconds;
+    }
+
+    // Seconds of the current session: its day (unless already added), the heat map, and in the period the totals and its goal.
+    void add_seconds(long long seconds, bool to_day = true) {
+        if (to_day) day_totals_->seconds += seconds;
+        add_heat(seconds);
+        if (!in_period_) return;
+        if (to_day) st_.totals.seconds += seconds;
+        if (goal_) goal_->seconds += seconds;
     }
 
     void add_exercise(const StatsRow& r) {
@@ -301,6 +416,7 @@ private:
     Date day_{};
     DayTotals* day_totals_ = nullptr;
     bool in_period_ = false, late_ = false;
+    GoalTotals* goal_ = nullptr;  // the current session's, in the period
     std::map<std::string, ExerciseAcc, std::less<>> exercises_;
     std::pair<const std::string, ExerciseAcc>* last_exercise_ = nullptr;
 };
@@ -311,21 +427,22 @@ PainSummary pain_summary(const DayTotals& totals, const std::vector<DayTotals>& 
     for (const auto& d : days)
         if (d.day >= from) (d.day < middle ? early : late).add(d);
     PainSummary pain;
-    pain.before = average(totals.pain_before_sum, totals.pain_before_n);
-    pain.after = average(totals.pain_after_sum, totals.pain_after_n);
+    pain.before = ratio(totals.pain_before_sum, totals.pain_before_n);
+    pain.after = ratio(totals.pain_after_sum, totals.pain_after_n);
     pain.before_n = totals.pain_before_n;
     pain.after_n = totals.pain_after_n;
-    pain.early_before = average(early.pain_before_sum, early.pain_before_n);
-    pain.late_before = average(late.pain_before_sum, late.pain_before_n);
-    pain.early_after = average(early.pain_after_sum, early.pain_after_n);
-    pain.late_after = average(late.pain_after_sum, late.pain_after_n);
+    pain.early_before = ratio(early.pain_before_sum, early.pain_before_n);
+    pain.late_before = ratio(late.pain_before_sum, late.pain_before_n);
+    pain.early_after = ratio(early.pain_after_sum, early.pain_after_n);
+    pain.late_after = ratio(late.pain_after_sum, late.pain_after_n);
     return pain;
 }
 
 // Streaks look at the whole log up to `to`: the days given when they are all
 // of its days with a session, else each such day asked of the source.
-Streaks streaks_to(Date to, const StatsSource& src, const StatsFilter& filter, const std::vector<DayTotals>* all_days) {
-    StreakCounter streaks(to);
+Streaks streaks_to(Date to, unsigned active, const StatsSource& src, const StatsFilter& filter,
+                   const std::vector<DayTotals>* all_days) {
+    StreakCounter streaks(to, active);
     if (all_days) {
         for (const auto& d : *all_days) streaks.add(d.day);
     } else {
@@ -352,6 +469,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.by = rq.by;
     st.week_start = rq.week_start;
     st.weekly_target = rq.weekly_target;
+    st.streak_days = rq.streak_days & every_day ? rq.streak_days & every_day : every_day;
     st.filter = rq.filter;
     st.logged = src.count();
     st.to = rq.until;
@@ -385,10 +503,10 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.periods = split(day_rows, st.from, st.to, rq.by, rq.week_start);
     st.weeks = rq.by == Period::week ? st.periods : split(day_rows, st.from, st.to, Period::week, rq.week_start);
     for (const auto& w : st.weeks) {
-        st.weekly_pain_after.push_back(average(w.totals.pain_after_sum, w.totals.pain_after_n));
-        st.weekly_pain_before.push_back(average(w.totals.pain_before_sum, w.totals.pain_before_n));
+        st.weekly_pain_after.push_back(ratio(w.totals.pain_after_sum, w.totals.pain_after_n));
+        st.weekly_pain_before.push_back(ratio(w.totals.pain_before_sum, w.totals.pain_before_n));
     }
-    st.adherence = week_adherence(st.weeks, rq.weekly_target, rq.week_start, st.today);
+    st.adherence = week_adherence(st.weeks, rq.weekly_target, rq.week_start, st.today, first_logged);
     st.adherence.exercises = std::move(doses);
     for (const auto& e : st.adherence.exercises) st.adherence.doses.add(e.doses);
 
@@ -396,7 +514,7 @@ Stats compute_stats(const StatsSource& src, const StatsRequest& rq) {
     st.pain_warning = pain_warning(src.pain_scores(st.to - days{pain_look_back_days - 1}, st.to), st.to);
     // The pass began at the first session: its days are every day with one.
     const bool whole_log = !first_logged || *first_logged >= query_from;
-    st.streaks = streaks_to(st.to, src, rq.filter, whole_log ? &day_rows : nullptr);
+    st.streaks = streaks_to(st.to, st.streak_days, src, rq.filter, whole_log ? &day_rows : nullptr);
 
     if (rq.filter.exercise) st.history = src.exercise_times(st.from, st.to, rq.filter);
     return st;
