@@ -152,7 +152,7 @@ TEST_CASE("bad profiles are refused clearly, and nothing is written", "[profiles
         {"profile = \"desk\"\n", {"plan"}, 65,
          "1:11: 'profile' is the table of profiles ([profile.NAME]); name the one to use with default_profile = \"NAME\""},
         {"default_profile = \"desk\"\n", {"plan"}, 65, "1:19: 'default_profile' names no profile 'desk'; add a [profile.NAME] table"},
-        {"[profile.Desk]\nminutes = 5\n", {"plan"}, 65, "profile name 'Desk' must be 1 to 40 lowercase letters, digits and hyphens"},
+        {"[profile.Desk]\nminutes = 5\n", {"plan"}, 65, "profile name 'Desk' must be 2 to 40 lowercase letters, digits and hyphens"},
         {"[profile.none]\nminutes = 5\n", {"plan"}, 65, "and not 'none'"},
         {"[profile.desk]\nminutes = 500\n", {"plan"}, 65, "2:11: 'minutes' must be from 1 to 90"},
         {"[profile.desk]\nplaec = \"desk\"\n", {"plan"}, 65, "2:9: unknown key 'profile.desk.plaec'"},

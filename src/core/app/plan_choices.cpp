@@ -23,7 +23,7 @@ std::vector<std::string> parse_ids(std::string_view text, std::string_view optio
     if (ids.empty()) throw UsageError(fmt::format("{} needs exercise ids, comma-separated", option));
     if (ids.size() > 40) throw UsageError(fmt::format("{} takes at most 40 ids", option));
     for (const auto& id : ids)
-        if (id.size() > 40 || !std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }))
+        if (!valid_exercise_id(id))
             throw UsageError(fmt::format("{} has '{}', which is not an exercise id (see 'backcare catalogue list')", option, printable(id)));
     return ids;
 }

@@ -19,13 +19,6 @@ constexpr std::size_t max_text_bytes = 1000;
 constexpr std::size_t max_catalogue_file_bytes = std::size_t{1} << 20;
 constexpr std::size_t max_list_items = 30;
 
-bool valid_id(std::string_view id) {
-    if (id.size() < 2 || id.size() > 40) return false;
-    if (id.front() == '-' || id.back() == '-') return false;
-    return std::all_of(id.begin(), id.end(),
-                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 // What a person will read from the file: no control characters (an escape
 // sequence in a step would clear the screen of whoever runs plan), and each
 // text of a bounded length.
@@ -56,7 +49,7 @@ std::optional<std::string> dose_range_problem(std::string_view key, const Range&
 
 std::vector<Problem> validate(const Exercise& e) {
     std::vector<Problem> out;
-    if (!valid_id(e.id))
+    if (!valid_exercise_id(e.id))
         out.push_back({"id", fmt::format("id '{}' must be 2 to 40 lowercase letters, digits and hyphens", e.id)});
     if (e.name.empty() || display_width(e.name) > 40) out.push_back({"name", "name must be 1 to 40 characters"});
     if (e.goals.empty()) out.push_back({"goals", "goals must name at least one of flexibility, strength, posture"});
@@ -71,7 +64,7 @@ std::vector<Problem> validate(const Exercise& e) {
     if (e.source.empty()) out.push_back({"source", "source must say where the exercise comes from"});
     if (!e.easier.empty() && e.easier == e.id) out.push_back({"easier", "an exercise cannot be its own easier variant"});
     if (!e.harder.empty() && e.harder == e.id) out.push_back({"harder", "an exercise cannot be its own harder variant"});
-    if (!e.family.empty() && !valid_id(e.family))
+    if (!e.family.empty() && !valid_exercise_id(e.family))
         out.push_back({"family", fmt::format("family '{}' must be 2 to 40 lowercase letters, digits and hyphens", e.family)});
 
     const DoseSpec& d = e.dose;

@@ -64,7 +64,7 @@ std::optional<std::vector<std::string>> read_ids(TableReader& r, const char* key
     if (!r.has(key)) return std::nullopt;
     auto ids = r.strings(key, false);
     for (const auto& id : ids)
-        if (id.empty() || id.size() > 40 || !std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; })) {
+        if (!valid_exercise_id(id)) {
             r.error(r.pos(key), fmt::format("'{}' has '{}', which is not an exercise id (lowercase letters, digits and hyphens)", key, printable(id)));
             return std::nullopt;
         }
@@ -93,8 +93,8 @@ void read_profiles(TableReader& r, Config& c, const std::string& file, const tom
             TableReader all(*table, positions, problems, "profile");
             for (const auto& [name, value] : table->as_table()) {
                 (void)all.raw(name);
-                if (!valid_profile_name(name) || name == no_profile) {
-                    all.error(all.pos(name), fmt::format("profile name '{}' must be 1 to 40 lowercase letters, digits and hyphens, and not '{}'",
+                if (!valid_profile_name(name)) {
+                    all.error(all.pos(name), fmt::format("profile name '{}' must be 2 to 40 lowercase letters, digits and hyphens, and not '{}'",
                                                          printable(name), no_profile));
                     continue;
                 }

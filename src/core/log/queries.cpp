@@ -159,11 +159,15 @@ void Journal::each(const std::function<void(const Session&)>& visit, std::option
                                               "{}ORDER BY s.started, s.id, e.position",
                                               "e.exercise_id, e.exercise_name, e.sets, e.reps, e.hold, e.side, e.load, e.status, "
                                               "e.planned_sets, e.planned_reps, e.planned_hold, e.skip_reason",
-                                              // The whole log streams in order of start, unsorted; a
-                                              // recent part is found by date, then sorted.
-                                              since ? "INDEXED BY session_local_date CROSS" : "",
-                                              since ? "WHERE s.local_date >= ? " : ""));
-        if (since) q.bind(1, format_date(*since));
+                                              // In order of start, unsorted: a recent part through the
+                                              // start's index from a day before the date (no offset is
+                                              // that large), then by the date where it was logged.
+                                              since ? "INDEXED BY session_started CROSS" : "",
+                                              since ? "WHERE s.started >= ? AND s.local_date >= ? " : ""));
+        if (since) {
+            q.bind(1, static_cast<std::int64_t>(std::chrono::sys_seconds(*since).time_since_epoch().count()) - 24 * 3600);
+            q.bind(2, format_date(*since));
+        }
         std::optional<Session> current;
         while (q.executeStep()) {
             const std::int64_t id = q.getColumn(0).getInt64();

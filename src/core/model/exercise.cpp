@@ -77,6 +77,13 @@ template <> std::span<const Equipment> all_values<Equipment>() { return equipmen
 template <> std::span<const Position> all_values<Position>() { return positions; }
 template <> std::span<const Laterality> all_values<Laterality>() { return lateralities; }
 
+bool valid_exercise_id(std::string_view id) {
+    if (id.size() < 2 || id.size() > 40) return false;
+    if (id.front() == '-' || id.back() == '-') return false;
+    return std::all_of(id.begin(), id.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 bool on_floor(Position p) { return p != Position::standing && p != Position::seated_or_standing && p != Position::seated; }
 
 int Range::at_level(int level) const {

@@ -46,6 +46,10 @@ template <class E> std::vector<std::string> all_names() {
 
 bool on_floor(Position);
 
+// 2 to 40 lowercase letters, digits and hyphens, a letter or digit at each
+// end: exercise ids, families, and the names of profiles.
+bool valid_exercise_id(std::string_view);
+
 struct Range {
     int min = 0;
     int max = 0;

@@ -135,10 +135,7 @@ std::vector<std::string> equipment_names(const std::vector<Equipment>& list) {
 
 }  // namespace
 
-bool valid_profile_name(std::string_view name) {
-    return !name.empty() && name.size() <= 40 &&
-           std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
+bool valid_profile_name(std::string_view name) { return valid_exercise_id(name) && name != no_profile; }
 
 Config with_profile(Config c, const std::string& name, const std::string& source) {
     if (name.empty() || name == no_profile) {

@@ -60,9 +60,9 @@ struct Profile {
     std::optional<std::vector<std::string>> exclude;
 };
 inline constexpr std::size_t max_profiles = 50;
-// 1 to 40 lowercase letters, digits and hyphens; "none" means no profile.
-bool valid_profile_name(std::string_view);
+// "none" means no profile; a profile's name is written as an exercise id.
 inline constexpr std::string_view no_profile = "none";
+bool valid_profile_name(std::string_view);
 
 struct Config {
     Setting<PlanGoal> goal{std::nullopt};

@@ -85,8 +85,9 @@ struct Slot {
 
 std::string describe_age(const std::optional<int>& age) {
     if (!age) return fmt::format("not done in the last {} days", planner_memory_days);
-    if (*age == 0) return "last done today";
-    return fmt::format("last done {} ago", plural(*age, "day"));
+    // Done or skipped: either way it was in a session's routine.
+    if (*age == 0) return "last in a session today";
+    return fmt::format("last in a session {} ago", plural(*age, "day"));
 }
 
 // The exercise and dose the person's history calls for, instead of a candidate at a level.
