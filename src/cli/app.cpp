@@ -96,7 +96,14 @@ std::vector<Command> define(CLI::App& app, GlobalOptions& g) {
 int answer_completion(CLI::App& app, int argc, const char* const* argv, const Environment& env, std::ostream& out) {
     const ExerciseIds ids = [&] { return exercise_ids(env, builtin_catalogue()); };
     const ExerciseDose dose = [&](const std::string& id) { return exercise_dose(env, builtin_catalogue(), id); };
-    const ProfileNames profiles = [&] { return profile_names(env); };
+    // The profiles of the config the command line names, if it does.
+    std::optional<std::filesystem::path> config;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--config" && i + 1 < argc - 1) config = argv[i + 1];
+        if (word.rfind("--config=", 0) == 0) config = std::string(word.substr(9));
+    }
+    const ProfileNames profiles = [&] { return profile_names(env, config); };
     const Completion c = complete(app, std::vector<std::string>(argv + 2, argv + argc), ids, dose, profiles);
     for (const auto& candidate : c.candidates) out << candidate << '\n';
     return c.files ? 3 : 0;

@@ -4,6 +4,7 @@
 
 #include "builtin_catalogue.hpp"
 #include "commands.hpp"
+#include "errors.hpp"
 #include "files_in_use.hpp"
 #include "config_render.hpp"
 #include "plan_choices.hpp"
@@ -18,7 +19,15 @@ struct ConfigOptions {
 };
 
 int run_config(const ConfigOptions& o, Context& ctx) {
-    const Config config = config_in_force(ctx.config(), o.profile, ctx.env("BACKCARE_PROFILE"));
+    // A BACKCARE_PROFILE that names no profile is said, and the rest shown: this is where one looks to find out why.
+    const Config read = ctx.config();
+    Config config = read;
+    try {
+        config = config_in_force(read, o.profile, ctx.env("BACKCARE_PROFILE"));
+    } catch (const UsageError& e) {
+        if (o.profile) throw;
+        ctx.warn(std::string(e.what()) + "; the settings below are without it");
+    }
     const std::vector<PathRow> paths = files_in_use(ctx.paths, builtin_catalogue().exercises().size());
     const auto settings = describe(config);
     std::vector<std::pair<std::string, std::vector<SettingRow>>> profiles;

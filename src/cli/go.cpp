@@ -191,7 +191,8 @@ int log_run(Session s, const GoOptions& o, bool stopped, const Questions* ask, C
 }
 
 GuidedChoice choice_of(const GoOptions& o) {
-    const bool plan = o.plan.goal || o.plan.minutes || o.plan.equipment || o.plan.place || o.plan.seed;
+    const bool plan = o.plan.goal || o.plan.minutes || o.plan.equipment || o.plan.place || o.plan.seed || o.plan.include ||
+                      o.plan.exclude || o.plan.profile;
     return {o.last, o.exercises, plan, o.plan.level.has_value()};
 }
 

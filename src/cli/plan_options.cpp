@@ -65,7 +65,8 @@ void add_plan_options(CLI::App& sub, PlanOptions& o) {
 
 void show_plan_defaults(CLI::App& root, const Config& in_force) {
     const auto help = described(in_force);
-    for (CLI::App* sub : root.get_subcommands([](CLI::App*) { return true; }))
+    // The commands that take the plan options (add_plan_options): their own options only.
+    for (CLI::App* sub : root.get_subcommands([](CLI::App* a) { return a->get_name() == "plan" || a->get_name() == "go"; }))
         for (const auto& [option, text] : help) {
             const std::string name = option->names;
             if (CLI::Option* o = sub->get_option_no_throw(name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1)))

@@ -107,6 +107,10 @@ TEST_CASE("plan --help shows the defaults in force and where they come from", "[
         CHECK(contains(line(r.out, "--level"), "(default: 2, from config "));
         CHECK(contains(line(r.out, "--profile"), "(default: desk, from default_profile in "));
     }
+    // Only plan and go have the plan options: stats --goal keeps its own help.
+    const auto stats = h.run({"stats", "--help"});
+    CHECK_FALSE(contains(line(stats.out, "-g,--goal"), "default: posture"));
+    CHECK(contains(line(h.run({"config", "--help"}).out, "--profile"), "Show the settings as this profile makes them"));
     // A broken config does not break help: the built-in defaults.
     h.write("config/backcare/config.toml", "goal = \n");
     const auto broken = h.run({"plan", "--help"});
@@ -135,6 +139,9 @@ TEST_CASE("completion offers the config's profile names", "[profiles][completion
     CHECK(h.run({"__complete", "go", "--profile", "h"}).out == "home\n");
     CHECK(h.run({"__complete", "plan", "--include", "cat-"}).out == "cat-cow\n");
     CHECK(h.run({"__complete", "plan", "--exclude", "cat-cow,chin"}).out == "cat-cow,chin-tuck\n");
+    // Those of the config the command line names.
+    h.write("other.toml", "[profile.travel]\nminutes = 3\n");
+    CHECK(h.run({"__complete", "--config", (h.dir() / "other.toml").string(), "plan", "--profile", ""}).out == "travel\nnone\n");
 }
 
 TEST_CASE("bad profiles are refused clearly, and nothing is written", "[profiles][bad-input]") {
@@ -153,16 +160,15 @@ TEST_CASE("bad profiles are refused clearly, and nothing is written", "[profiles
          "1:11: 'profile' is the table of profiles ([profile.NAME]); name the one to use with default_profile = \"NAME\""},
         {"default_profile = \"desk\"\n", {"plan"}, 65, "1:19: 'default_profile' names no profile 'desk'; add a [profile.NAME] table"},
         {"[profile.Desk]\nminutes = 5\n", {"plan"}, 65, "profile name 'Desk' must be 2 to 40 lowercase letters, digits and hyphens"},
-        {"[profile.none]\nminutes = 5\n", {"plan"}, 65, "and not 'none'"},
+        {"[profile.none]\nminutes = 5\n", {"plan"}, 65, "a profile cannot be named 'none': --profile none means no profile"},
         {"[profile.desk]\nminutes = 500\n", {"plan"}, 65, "2:11: 'minutes' must be from 1 to 90"},
         {"[profile.desk]\nplaec = \"desk\"\n", {"plan"}, 65, "2:9: unknown key 'profile.desk.plaec'"},
         {"[profile.desk]\ninclude = [\"Cat Cow\"]\n", {"plan"}, 65, "'include' has 'Cat Cow', which is not an exercise id"},
-        {"include = [\"cat-cw\"]\n", {"plan"}, 2, "backcare: error: unknown exercise 'cat-cw'; did you mean cat-cow?\n"},
         {"", {"plan", "--include", "cat-cow", "--exclude", "cat-cow"}, 2,
          "backcare: error: 'cat-cow' is both in --include and in --exclude\n"},
         {"", {"plan", "--include", "Cat"}, 2, "backcare: error: --include has 'Cat', which is not an exercise id (see 'backcare catalogue list')\n"},
         {"", {"plan", "--include", "prone-cobra", "--place", "desk"}, 1,
-         "backcare: error: --include prone-cobra: it is done prone, not at a desk; try --place any\n"},
+         "backcare: error: --include prone-cobra: it is a floor exercise (prone), not one for a desk; try --place any\n"},
         {"", {"plan", "--include", "chest-opener,doorway-pec-stretch"}, 2,
          "backcare: error: 'chest-opener' and 'doorway-pec-stretch' are of one family (chest-stretch), and a routine has one of them\n"},
     };
@@ -176,8 +182,29 @@ TEST_CASE("bad profiles are refused clearly, and nothing is written", "[profiles
         CHECK(r.out.empty());
         CHECK(h.snapshot() == before);
     }
+    // From the config: said where it came from, a data error (65).
+    const std::vector<Case> from_config{
+        {"include = [\"cat-cw\"]\n", {"plan"}, 65, "include in config "},
+        {"[profile.ab]\nexclude = [\"nope-no\"]\n", {"plan", "--profile", "ab"}, 65, "exclude in profile ab, --profile: unknown exercise 'nope-no'"},
+        {"include = [\"chin-tuck\"]\nexclude = [\"chin-tuck\"]\n", {"plan"}, 2, "is both in include in config "},
+        {"", {"plan", "--profile", ""}, 2, "backcare: error: --profile needs a name (or none)\n"},
+        {"", {"plan", "--profile", std::string(300, 'X')}, 2, "which is not a profile name"},
+    };
+    for (const auto& c : from_config) {
+        INFO(c.config);
+        h.write("config/backcare/config.toml", c.config);
+        const auto r = h.run(c.args);
+        CHECK(r.status == c.status);
+        CHECK(contains(r.err, c.message));
+        CHECK(r.err.size() < 300);
+    }
     h.write("config/backcare/config.toml", two_setups);
     h.set("BACKCARE_PROFILE", "offfice");
+    // config still shows what it can, and says why the profile is not in force.
+    const auto shown = h.run({"config"});
+    CHECK(shown.status == 0);
+    CHECK(contains(shown.err, "BACKCARE_PROFILE names no profile 'offfice'"));
+    CHECK(contains(shown.out, "Profiles"));
     const auto env = h.run({"plan"});
     CHECK(env.status == 2);
     CHECK(env.err == "backcare: error: BACKCARE_PROFILE names no profile 'offfice'; the profiles are desk, home\n");
@@ -193,6 +220,12 @@ TEST_CASE("include and exclude from a profile, and from the flags, which replace
         CHECK(has(p, "upper-trap-stretch"));  // a flexibility stretch in a strength routine: asked for
         CHECK_FALSE(has(p, "shoulder-rolls"));
     }
+    // A flag's include beats the profile's exclude (and the reverse).
+    const auto stronger = ids(plan(h, {"--profile", "neck", "--include", "shoulder-rolls"}));
+    CHECK(has(stronger, "shoulder-rolls"));
+    const auto kept_out = ids(plan(h, {"--profile", "neck", "--exclude", "chin-tuck"}));
+    CHECK_FALSE(has(kept_out, "chin-tuck"));
+    CHECK(has(kept_out, "upper-trap-stretch"));
     const auto replaced = ids(plan(h, {"--profile", "neck", "--include", "w-raise"}));
     CHECK(has(replaced, "w-raise"));
     CHECK_FALSE(has(replaced, "upper-trap-stretch"));

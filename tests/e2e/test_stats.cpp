@@ -351,6 +351,10 @@ TEST_CASE("stats adherence counts the weeks from the first session in the log", 
     CHECK(contains(text, "Weeks 3 of 6 weeks met the target of 5 sessions; 70% of the target on average"));
     CHECK(contains(text, "this week counts once it is met"));
     CHECK_FALSE(contains(text, "cut short"));
+    // The weeks table: a share from the first week on, none before it.
+    const auto table = h.run({"stats"}).out;
+    CHECK(contains(squeeze(table), "2026-10-12 ■■■■■ 5 of 5 ✓ 100%"));
+    CHECK(contains(squeeze(table), "2026-10-05 □□□□□ 0 of 5 - 0"));
 }
 
 TEST_CASE("stats opens with the pain warning: 7/10 after a session, or 2 above before, until a week and two good sessions", "[stats][pain]") {

@@ -227,7 +227,7 @@ TEST_CASE("log --plan --skip ID:REASON: the reason, by name or first letter, on 
     CHECK(l.session(plan({" childs-pose:hurt , "})).entries[1].skip_reason == SkipReason::hurt);
     CHECK_FALSE(l.session(plan({"childs-pose"})).entries[1].skip_reason.has_value());
     CHECK(l.refusal(plan({"childs-pose:x"})) ==
-          "--skip childs-pose:x: 'x' is not a reason; give hurt, time, kit or other (e.g. --skip childs-pose:kit), or none");
+          "--skip childs-pose:x: 'x' is not a reason; give hurt, time, kit or other (e.g. --skip childs-pose:kit), or leave it out (--skip ID)");
     CHECK(l.refusal(plan({"childs-pose:kit", "childs-pose"})) == "--skip: 'childs-pose' is named twice");
 }
 

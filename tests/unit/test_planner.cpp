@@ -677,7 +677,7 @@ TEST_CASE("include puts an exercise in whatever the goal, exclude keeps one out,
     bad.include = {"chest-opener", "doorway-pec-stretch"};
     CHECK(refused(bad) == "'chest-opener' and 'doorway-pec-stretch' are of one family (chest-stretch), and a routine has one of them [2]");
     bad.include = {"prone-cobra"};
-    CHECK(refused(bad) == "--include prone-cobra: it is done prone, not at a desk; try --place any [1]");
+    CHECK(refused(bad) == "--include prone-cobra: it is a floor exercise (prone), not one for a desk; try --place any [1]");
     bad.place = Place::any;
     bad.include = {"band-pull-apart"};
     CHECK(refused(bad) == "--include band-pull-apart: it needs a band; try --equipment band [1]");

@@ -343,6 +343,33 @@ TEST_CASE("planner: doses from the history, eased doses not padded, and why", "[
     CHECK(e->dose_because.find("more set") == std::string::npos);
 }
 
+TEST_CASE("planner: a variant kept out with --exclude gives way to the exercise itself", "[progression][planner][include]") {
+    Exercise m = make_exercise("m", {Goal::posture}, Kind::mobility);
+    Exercise a = make_exercise("a", {Goal::posture}, Kind::strength);
+    a.easier = "b";
+    Exercise b = make_exercise("b", {Goal::posture}, Kind::strength);
+    Exercise st = make_exercise("st", {Goal::posture}, Kind::stretch);
+    const Catalogue c({m, a, b, st});
+    const auto h = history({{1, 10, 0, 3, 6}}, "a");  // pain rose: a goes to its easier variant, b
+    const auto today = std::chrono::sys_days{std::chrono::year{2026} / 11 / 20};
+    for (std::uint64_t seed = 0; seed < 30; ++seed) {
+        PlanRequest r;
+        r.goal = Goal::posture;
+        r.seed = seed;
+        r.exclude = {"b"};
+        const Routine routine = plan_routine(c, r, {}, today, h);
+        bool has_a = false;
+        for (const auto& item : routine.items) {
+            CHECK(item.exercise.id != "b");
+            if (item.exercise.id != "a") continue;
+            has_a = true;
+            CHECK(item.dose_because == "pain rose from 3 to 6 on 2026-11-01 → the easier variant, Exercise b; "
+                                       "Exercise b is excluded, so the same again");
+        }
+        CHECK(has_a);
+    }
+}
+
 TEST_CASE("planner: an eased exercise whose easier variant is planned already stays, at its own dose", "[progression][planner]") {
     Exercise m = make_exercise("m", {Goal::posture}, Kind::mobility);
     Exercise a = make_exercise("a", {Goal::posture}, Kind::strength);

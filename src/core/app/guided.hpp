@@ -23,7 +23,7 @@ namespace backcare {
 struct GuidedChoice {
     bool last = false;                     // --last: the plan `backcare plan` remembered
     std::optional<std::string> exercises;  // --exercises: comma-separated ids
-    bool plan_options = false;             // any of --goal, --minutes, --equipment, --place, --seed
+    bool plan_options = false;             // any of --goal, --minutes, --equipment, --place, --seed, --include, --exclude, --profile
     bool level = false;                    // --level: a plan option, or the starting dose of --exercises
 };
 

@@ -119,9 +119,9 @@ std::optional<Config> readable_config(const Environment& env, const std::optiona
     }
 }
 
-std::vector<std::string> profile_names(const Environment& env) {
+std::vector<std::string> profile_names(const Environment& env, const std::optional<std::filesystem::path>& config_flag) {
     std::vector<std::string> names;
-    if (const auto config = readable_config(env, std::nullopt))
+    if (const auto config = readable_config(env, config_flag))
         for (const auto& [name, _] : config->profiles) names.push_back(name);
     return names;
 }

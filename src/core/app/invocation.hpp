@@ -54,6 +54,6 @@ std::optional<std::string> exercise_dose(const Environment&, const Catalogue& bu
 // cannot be read. Never throws.
 std::optional<Config> readable_config(const Environment&, const std::optional<std::filesystem::path>& config_flag);
 // The names of the config's profiles, for completion. Never throws.
-std::vector<std::string> profile_names(const Environment&);
+std::vector<std::string> profile_names(const Environment&, const std::optional<std::filesystem::path>& config_flag = std::nullopt);
 
 }  // namespace backcare

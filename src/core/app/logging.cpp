@@ -35,7 +35,7 @@ void skip_entries(std::vector<Entry>& entries, const std::vector<std::string>& s
                 for (SkipReason r : all_skip_reasons)
                     if (!reason && typed.size() == 1 && name_of(r).front() == typed.front()) reason = r;
                 if (!reason)
-                    throw UsageError(fmt::format("--skip {}: '{}' is not a reason; give {} (e.g. --skip {}:kit), or none",
+                    throw UsageError(fmt::format("--skip {}: '{}' is not a reason; give {} (e.g. --skip {}:kit), or leave it out (--skip ID)",
                                                  printable(part.substr(0, 80)), printable(typed.substr(0, 40)),
                                                  skip_reason_names(), printable(id.substr(0, 40))));
             }

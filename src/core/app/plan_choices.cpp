@@ -3,6 +3,7 @@
 #include "plan_choices.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -24,8 +25,26 @@ std::vector<std::string> parse_ids(std::string_view text, std::string_view optio
     if (ids.size() > 40) throw UsageError(fmt::format("{} takes at most 40 ids", option));
     for (const auto& id : ids)
         if (!valid_exercise_id(id))
-            throw UsageError(fmt::format("{} has '{}', which is not an exercise id (see 'backcare catalogue list')", option, printable(id)));
+            throw UsageError(fmt::format("{} has '{}', which is not an exercise id (see 'backcare catalogue list')", option,
+                                         clip(printable(id), 40)));
     return ids;
+}
+
+// Each id once, in the order given.
+std::vector<std::string> once_each(std::vector<std::string> ids) {
+    std::vector<std::string> out;
+    for (auto& id : ids)
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
+    return out;
+}
+
+// A list of ids and where it came from: the flag, or the setting's source.
+std::pair<std::vector<std::string>, std::string> ids_from(const std::optional<std::string>& flag,
+                                                          const Setting<std::vector<std::string>>& setting, const char* option,
+                                                          const char* key) {
+    if (flag) return {once_each(parse_ids(*flag, option)), option};
+    if (setting.source == "default") return {setting.value, option};
+    return {once_each(setting.value), fmt::format("{} in {}", key, setting.source)};
 }
 
 PlanRequest request_from(const PlanChoices& o, const Config& c, Date today) {
@@ -37,8 +56,17 @@ PlanRequest request_from(const PlanChoices& o, const Config& c, Date today) {
     r.equipment = choose(o.equipment, c.equipment, [](const std::string& s) { return parse_equipment_option(s, "--equipment"); });
     r.place = choose(o.place, c.place, [](const std::string& s) { return parse_place_option(s, "--place"); });
     r.level = choose(o.level, c.level, [](const std::string& s) { return static_cast<int>(parse_number_option(s, "--level", 1, 3)); });
-    r.include = choose(o.include, c.include, [](const std::string& s) { return parse_ids(s, "--include"); });
-    r.exclude = choose(o.exclude, c.exclude, [](const std::string& s) { return parse_ids(s, "--exclude"); });
+    std::tie(r.include, r.include_from) = ids_from(o.include, c.include, "--include", "include");
+    std::tie(r.exclude, r.exclude_from) = ids_from(o.exclude, c.exclude, "--exclude", "exclude");
+    // An id in both lists: the list from the stronger place keeps it (a flag
+    // over a profile over the config); from places alike, the planner refuses it.
+    auto strength = [](const std::string& from) { return from.rfind("--", 0) == 0 ? 3 : from.find(" in profile ") != std::string::npos ? 2 : 1; };
+    const int in = strength(r.include_from), out = strength(r.exclude_from);
+    if (in != out) {
+        auto& weaker = in > out ? r.exclude : r.include;
+        const auto& stronger = in > out ? r.include : r.exclude;
+        std::erase_if(weaker, [&](const std::string& id) { return std::find(stronger.begin(), stronger.end(), id) != stronger.end(); });
+    }
     r.seed = o.seed ? static_cast<std::uint64_t>(parse_number_option(*o.seed, "--seed", 0, 999'999'999'999))
                     : seed_for_day(today);
     return r;
@@ -47,6 +75,7 @@ PlanRequest request_from(const PlanChoices& o, const Config& c, Date today) {
 }  // namespace
 
 Config config_in_force(Config c, const std::optional<std::string>& flag_profile, const std::optional<std::string>& env_profile) {
+    if (flag_profile && flag_profile->empty()) throw UsageError("--profile needs a name (or none)");
     if (flag_profile) return with_profile(std::move(c), *flag_profile, "--profile");
     if (env_profile && !env_profile->empty()) return with_profile(std::move(c), *env_profile, "BACKCARE_PROFILE");
     const std::string name = c.profile.value, source = c.profile.source;

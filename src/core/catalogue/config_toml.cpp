@@ -65,7 +65,7 @@ std::optional<std::vector<std::string>> read_ids(TableReader& r, const char* key
     auto ids = r.strings(key, false);
     for (const auto& id : ids)
         if (!valid_exercise_id(id)) {
-            r.error(r.pos(key), fmt::format("'{}' has '{}', which is not an exercise id (lowercase letters, digits and hyphens)", key, printable(id)));
+            r.error(r.pos(key), fmt::format("'{}' has '{}', which is not an exercise id (lowercase letters, digits and hyphens)", key, clip(printable(id), 40)));
             return std::nullopt;
         }
     if (ids.size() > 40) {
@@ -93,9 +93,13 @@ void read_profiles(TableReader& r, Config& c, const std::string& file, const tom
             TableReader all(*table, positions, problems, "profile");
             for (const auto& [name, value] : table->as_table()) {
                 (void)all.raw(name);
+                if (name == no_profile) {
+                    all.error(all.pos(name), fmt::format("a profile cannot be named '{}': --profile {} means no profile", no_profile, no_profile));
+                    continue;
+                }
                 if (!valid_profile_name(name)) {
-                    all.error(all.pos(name), fmt::format("profile name '{}' must be 2 to 40 lowercase letters, digits and hyphens, and not '{}'",
-                                                         printable(name), no_profile));
+                    all.error(all.pos(name), fmt::format("profile name '{}' must be 2 to 40 lowercase letters, digits and hyphens",
+                                                         clip(printable(name), 40)));
                     continue;
                 }
                 if (!value.is_table()) {
@@ -125,7 +129,7 @@ void read_profiles(TableReader& r, Config& c, const std::string& file, const tom
     }
     if (auto name = r.string("default_profile", false)) {
         if (*name != no_profile && !c.profiles.count(*name))
-            r.error(r.pos("default_profile"), fmt::format("'default_profile' names no profile '{}'{}", printable(*name),
+            r.error(r.pos("default_profile"), fmt::format("'default_profile' names no profile '{}'{}", clip(printable(*name), 40),
                                                           c.profiles.empty() ? "; add a [profile.NAME] table" : ""));
         else
             c.profile = {*name, "default_profile in " + file};

@@ -194,7 +194,9 @@ void render_period_table(std::ostream& out, const Stats& st, const Style& style)
         const auto pain = ratio(t.pain_after_sum, t.pain_after_n);
         if (shares) {
             const auto& share = st.adherence.weeks[static_cast<std::size_t>(st.periods.rend() - p - 1)].share;
-            sessions += fmt::format("{:>5}", share ? percent(*share) : "-");
+            // Weeks before the log's first are not measured against the target.
+            const bool before_first = !st.adherence.first_week || p->start < *st.adherence.first_week;
+            sessions += fmt::format("{:>5}", share && !before_first ? percent(*share) : "-");
         }
         out << fmt::format("{:<12}{}{:>{}}{:>12}\n", label, sessions, minutes(t.seconds), shares ? 9 : 8,
                            pain ? one_decimal(*pain) : "-");

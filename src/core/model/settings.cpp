@@ -142,6 +142,9 @@ Config with_profile(Config c, const std::string& name, const std::string& source
         c.profile = {std::string(no_profile), source};
         return c;
     }
+    if (!valid_profile_name(name))
+        throw UsageError(fmt::format("{} has '{}', which is not a profile name (2 to 40 lowercase letters, digits and hyphens)", source,
+                                     clip(printable(name), 40)));
     const auto it = c.profiles.find(name);
     if (it == c.profiles.end()) {
         std::vector<std::string> names;

@@ -199,24 +199,33 @@ bool family_in(const std::vector<RoutineItem>& items, const Exercise& e) {
 // The item a candidate brings at a level: the exercise its history calls for
 // (a variant, perhaps), or the exercise itself when that variant's family is
 // in the routine already; nullopt when neither may join.
-std::optional<RoutineItem> item_for(const Exercise& candidate, int level, Doses& doses, const std::vector<RoutineItem>& chosen) {
+std::optional<RoutineItem> item_for(const Exercise& candidate, int level, Doses& doses, const std::vector<RoutineItem>& chosen,
+                                    const PlanRequest& request) {
     if (family_in(chosen, candidate)) return std::nullopt;
     const Pick& pick = doses(candidate, level);
-    if (!family_in(chosen, *pick.exercise)) return RoutineItem{*pick.exercise, pick.dose, 0, "", pick.why, pick.eased};
+    // A variant kept out (--exclude) is as one that does not fit: the exercise itself.
+    const bool excluded = std::find(request.exclude.begin(), request.exclude.end(), pick.exercise->id) != request.exclude.end();
+    if (!excluded && !family_in(chosen, *pick.exercise)) return RoutineItem{*pick.exercise, pick.dose, 0, "", pick.why, pick.eased};
     if (!pick.instead) return std::nullopt;
-    return *pick.instead;
+    RoutineItem same = *pick.instead;
+    // Its why ends "; VARIANT is in the routine already, so this at that dose".
+    if (excluded)
+        same.dose_because = fmt::format("{}; {} is excluded, so the same again",
+                                        same.dose_because.substr(0, same.dose_because.rfind("; ")), pick.exercise->name);
+    return same;
 }
 
 // The exercises asked for, each at the dose its history calls for (never a
 // variant in its place: it was asked for by name).
-std::vector<RoutineItem> included_items(const std::vector<const Exercise*>& included, int level, Doses& doses) {
+std::vector<RoutineItem> included_items(const std::vector<const Exercise*>& included, int level, Doses& doses,
+                                        const std::string& from) {
     std::vector<RoutineItem> out;
     for (const Exercise* e : included) {
         const Pick& pick = doses(*e, level);
         RoutineItem item = pick.exercise == e || !pick.instead ? RoutineItem{*e, pick.dose, 0, "", pick.why, pick.eased} : *pick.instead;
         if (item.exercise.id != e->id) item = RoutineItem{*e, dose_at_level(*e, level), 0, "", fmt::format("the level {} dose", level), false};
         item.seconds = estimate_seconds(item.dose) + worst_transition;
-        item.chosen_because = "asked for with --include";
+        item.chosen_because = "asked for with " + from;
         out.push_back(std::move(item));
     }
     return out;
@@ -224,7 +233,7 @@ std::vector<RoutineItem> included_items(const std::vector<const Exercise*>& incl
 
 std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ranked, const std::vector<const Exercise*>& included,
                                                const PlanRequest& request, int level, int budget, Doses& doses) {
-    std::vector<RoutineItem> chosen = included_items(included, level, doses);
+    std::vector<RoutineItem> chosen = included_items(included, level, doses, request.include_from);
     int used = total(chosen);
     if (used > budget) return std::nullopt;
     const auto slots = slots_for(request.goal);
@@ -248,7 +257,7 @@ std::optional<std::vector<RoutineItem>> choose(const std::vector<Candidate>& ran
         const int still_needed = std::max(0, static_cast<int>(min_exercises) - static_cast<int>(chosen.size()) - 1);
         for (const Candidate& c : ranked) {
             if (!slot.accepts(*c.exercise)) continue;
-            auto item = item_for(*c.exercise, level, doses, chosen);
+            auto item = item_for(*c.exercise, level, doses, chosen, request);
             if (!item) continue;
             item->seconds = estimate_seconds(item->dose) + worst_transition;
             if (used + item->seconds + still_needed * cheapest > budget) continue;
@@ -292,12 +301,13 @@ int fill_sets(std::vector<RoutineItem>& items, int until, int limit) {
 
 // When every set is in and the routine still falls short: more exercises,
 // in the ranked order, each within the upper bound. Returns how many.
-int fill_exercises(std::vector<RoutineItem>& items, const std::vector<Candidate>& ranked, int level, Doses& doses, int until,
-                   int limit, int minutes, std::map<std::string, int>& sets_before) {
+int fill_exercises(std::vector<RoutineItem>& items, const std::vector<Candidate>& ranked, const PlanRequest& request, int level,
+                   Doses& doses, int until, int limit, std::map<std::string, int>& sets_before) {
+    const int minutes = request.minutes;
     int added = 0;
     for (const Candidate& c : ranked) {
         if (total(items) >= until || items.size() >= max_exercises) break;
-        auto item = item_for(*c.exercise, level, doses, items);
+        auto item = item_for(*c.exercise, level, doses, items, request);
         if (!item) continue;
         item->chosen_because = fmt::format("one more exercise to fill {} minutes; {}", minutes, describe_age(c.age));
         if (item->exercise.id != c.exercise->id)
@@ -385,35 +395,52 @@ bool can_plan(const Catalogue& catalogue, const PlanRequest& r) {
 std::optional<std::string> why_it_cannot_fit(const Exercise& e, const PlanRequest& r) {
     if (e.level > r.level) return fmt::format("it is level {}; try --level {}", e.level, e.level);
     if (r.place == Place::desk && !e.desk_friendly)
-        return fmt::format("it is done {}, not at a desk; try --place any", name_of(e.position));
+        return fmt::format("it is a floor exercise ({}), not one for a desk; try --place any", name_of(e.position));
     if (r.place == Place::floor && !on_floor(e.position))
-        return fmt::format("it is done {}, not on the floor; try --place any", name_of(e.position));
+        return fmt::format("it is not a floor exercise ({}); try --place any", name_of(e.position));
     const auto at_hand = equipment_at_hand(r);
     for (Equipment need : e.equipment)
-        if (std::find(at_hand.begin(), at_hand.end(), need) == at_hand.end())
-            return fmt::format("it needs a {}; try --equipment {}", name_of(need), name_of(need));
+        if (std::find(at_hand.begin(), at_hand.end(), need) == at_hand.end()) {
+            std::vector<std::string> with;
+            for (Equipment have : r.equipment) with.emplace_back(name_of(have));
+            with.emplace_back(name_of(need));
+            return fmt::format("it needs a {}; try --equipment {}", name_of(need), join(with, ","));
+        }
     return std::nullopt;
 }
 
-// The exercises asked for with --include, checked with --exclude: each id
-// known, none in both, one of each family, each possible here.
+// Where a list is from decides the error: a flag's is a usage error, a file's a data error.
+[[noreturn]] void refuse_list(const std::string& from, const std::string& message) {
+    if (from.rfind("--", 0) == 0) throw UsageError(message);
+    throw DataError(fmt::format("{}: {}", from, message));
+}
+
+const Exercise& listed_exercise(const Catalogue& catalogue, const std::string& id, const std::string& from) {
+    try {
+        return catalogue.get(id);
+    } catch (const UsageError& e) {
+        refuse_list(from, e.what());
+    }
+}
+
+// The exercises asked for, checked with those kept out: each id known,
+// none in both, one of each family, each possible here.
 std::vector<const Exercise*> check_lists(const Catalogue& catalogue, const PlanRequest& r) {
-    for (const auto& id : r.exclude) (void)catalogue.get(id);
+    for (const auto& id : r.exclude) (void)listed_exercise(catalogue, id, r.exclude_from);
     std::vector<const Exercise*> out;
     for (const auto& id : r.include) {
-        const Exercise& e = catalogue.get(id);
+        const Exercise& e = listed_exercise(catalogue, id, r.include_from);
         if (std::find(r.exclude.begin(), r.exclude.end(), id) != r.exclude.end())
-            throw UsageError(fmt::format("'{}' is both in --include and in --exclude", id));
+            throw UsageError(fmt::format("'{}' is both in {} and in {}", id, r.include_from, r.exclude_from));
         for (const Exercise* other : out)
             if (other->family_name() == e.family_name())
-                throw UsageError(other->id == e.id ? fmt::format("'{}' is in --include twice", id)
-                                                   : fmt::format("'{}' and '{}' are of one family ({}), and a routine has one of them",
-                                                                 other->id, id, e.family_name()));
-        if (auto why = why_it_cannot_fit(e, r)) throw NoResult(fmt::format("--include {}: {}", id, *why));
+                refuse_list(r.include_from, fmt::format("'{}' and '{}' are of one family ({}), and a routine has one of them",
+                                                        other->id, id, e.family_name()));
+        if (auto why = why_it_cannot_fit(e, r)) throw NoResult(fmt::format("{} {}: {}", r.include_from, id, *why));
         out.push_back(&e);
     }
     if (out.size() > max_exercises)
-        throw UsageError(fmt::format("--include names {} exercises; a routine has at most {}", out.size(), max_exercises));
+        refuse_list(r.include_from, fmt::format("{} exercises are asked for; a routine has at most {}", out.size(), max_exercises));
     return out;
 }
 
@@ -504,12 +531,12 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     if (!chosen && !recent.empty()) chosen = attempt(level = 1, budget, plain);
     if (!chosen) {
         // Would more time help? Then say how much is enough.
-        const int asked = total(included_items(included, 1, plain));
+        const int asked = total(included_items(included, 1, plain, request.include_from));
         for (int minutes = request.minutes + 1; minutes <= max_minutes; ++minutes)
             if (attempt(1, minutes * 60, plain)) {
                 if (asked > budget)
-                    throw NoResult(fmt::format("the exercises asked for with --include take about {} on their own, more than {}; try --minutes {}",
-                                               format_seconds(asked), plural(request.minutes, "minute"), minutes));
+                    throw NoResult(fmt::format("the exercises asked for with {} take about {} on their own, more than {}; try --minutes {}",
+                                               request.include_from, format_seconds(asked), plural(request.minutes, "minute"), minutes));
                 throw NoResult(fmt::format("no {} routine of {} exercises fits {} ({}); try --minutes {}",
                                            name_of_goal(request.goal), min_exercises, plural(request.minutes, "minute"),
                                            describe_request(request), minutes));
@@ -526,11 +553,11 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     // warning holds: then the routine stays short.
     const int low = budget * fill_low_percent / 100, high = budget * fill_high_percent / 100;
     const int base_exercises = static_cast<int>(routine.items.size());
-    routine.fill.added_sets = fill_sets(routine.items, budget, budget);
+    if (!routine.pain) fill_sets(routine.items, budget, budget);
     if (!routine.pain && routine.total_seconds() < low) {
-        routine.fill.added_exercises = fill_exercises(routine.items, ranked, level, *used, low, budget, request.minutes, sets_before);
+        routine.fill.added_exercises = fill_exercises(routine.items, ranked, request, level, *used, low, budget, sets_before);
         if (routine.total_seconds() < low)
-            routine.fill.added_exercises += fill_exercises(routine.items, ranked, level, *used, low, high, request.minutes, sets_before);
+            routine.fill.added_exercises += fill_exercises(routine.items, ranked, request, level, *used, low, high, sets_before);
         fill_sets(routine.items, low, high);
     }
     explain_filled_sets(routine.items, sets_before, request.minutes);

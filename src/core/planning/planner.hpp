@@ -24,9 +24,13 @@ struct PlanRequest {
     Place place = Place::any;
     int level = 1;
     std::uint64_t seed = 0;
-    // Ids always in the routine (whatever the goal), and ids never in it.
+    // Ids always in the routine (whatever the goal), and ids never in it;
+    // where each list came from, for messages ("--include", or "include in
+    // profile desk, ...").
     std::vector<std::string> include;
     std::vector<std::string> exclude;
+    std::string include_from = "--include";
+    std::string exclude_from = "--exclude";
 };
 
 // When each exercise was last done (local calendar days), from the log.
@@ -66,11 +70,9 @@ inline constexpr std::size_t min_exercises = 3;
 // Six turns make a routine; more exercises join only to fill a long one.
 inline constexpr std::size_t routine_turns = 6;
 inline constexpr std::size_t max_exercises = 10;
-// The share of --minutes a routine fills when the catalogue allows it: from
-// 85 % to 110 %, for routines up to fill_minutes long.
+// The share of --minutes a routine fills when the catalogue allows it.
 inline constexpr int fill_low_percent = 85;
 inline constexpr int fill_high_percent = 110;
-inline constexpr int fill_minutes = 30;
 
 // Seconds to get into position: a few for each exercise, more when the
 // position changes (standing to the floor, say).
