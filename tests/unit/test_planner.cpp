@@ -63,7 +63,23 @@ bool within(const std::vector<Equipment>& needs, const std::vector<Equipment>& h
 std::vector<std::string> violations(const Routine& routine, const PlanRequest& r) {
     std::vector<std::string> out;
     auto fail = [&](const std::string& what) { out.push_back(describe(r) + ": " + what); };
-    const auto& items = routine.items;
+    // Later rounds are the first again, exercise for exercise and dose for dose.
+    std::vector<RoutineItem> items;
+    for (const auto& i : routine.items)
+        if (i.round == 1) items.push_back(i);
+    const int rounds = routine.fill.rounds;
+    if (routine.items.size() != items.size() * static_cast<std::size_t>(rounds)) fail("rounds are not whole copies");
+    for (std::size_t k = 0; k < routine.items.size(); ++k) {
+        const auto& i = routine.items[k];
+        const auto& first = items[k % items.size()];
+        if (i.round != static_cast<int>(k / items.size()) + 1 || i.exercise.id != first.exercise.id || !(i.dose == first.dose))
+            fail("round " + std::to_string(i.round) + " is not the first again");
+    }
+    if (rounds > 1 && std::any_of(items.begin(), items.end(), [&](const RoutineItem& i) {
+            return on_floor(i.exercise.position) != on_floor(items.front().exercise.position);
+        }))
+        fail("has rounds that climb back up from the floor");
+    if (rounds > max_rounds) fail("has too many rounds");
     if (items.size() < min_exercises || items.size() > max_exercises)
         fail("has " + std::to_string(items.size()) + " items");
     std::set<std::string> ids;
@@ -106,7 +122,7 @@ std::vector<std::string> violations(const Routine& routine, const PlanRequest& r
         if (kind_rank(e.kind) < previous_rank) fail(name + "is out of mobility/strength/stretch order");
         if (i.dose.sets < e.dose.sets.min || i.dose.sets > e.dose.sets.max) fail(name + "has sets out of range");
         if (i.dose.per_side != (e.laterality == Laterality::each_side)) fail(name + "per_side is wrong");
-        if (i.seconds != estimate_seconds(i.dose) + transition_seconds(previous, e))
+        if (i.seconds != estimate_seconds(i.dose) + transition_seconds(previous, e) && previous)
             fail(name + "seconds " + std::to_string(i.seconds) + " are not dose plus transition");
         previous_rank = kind_rank(e.kind);
         previous = &e;
@@ -426,7 +442,7 @@ TEST_CASE("a routine goes mobility, then strength, then stretches", "[planner]")
     }
 }
 
-TEST_CASE("spare time adds sets, not exercises", "[planner]") {
+TEST_CASE("spare time adds sets first, then the routine again", "[planner]") {
     std::vector<Exercise> list;
     for (int i = 1; i <= 3; ++i) {
         Exercise e = make_exercise("e" + std::to_string(i), {Goal::posture});  // 30 s a set
@@ -435,11 +451,26 @@ TEST_CASE("spare time adds sets, not exercises", "[planner]") {
     }
     const Catalogue c(list);
 
-    SECTION("plenty of time: every exercise gets its most sets") {
+    SECTION("plenty of time: every exercise gets its most sets, and a second round fills the rest") {
         const Routine r = plan_routine(c, request(Goal::posture, 10), {}, today);
-        REQUIRE(r.items.size() == 3);
+        REQUIRE(r.items.size() == 6);
+        CHECK(r.fill.rounds == 2);
         for (const auto& i : r.items) CHECK(i.dose.sets == 3);
-        CHECK(r.total_seconds() == 9 * 30 + 20 + 10 + 10);
+        CHECK(r.items[3].exercise.id == r.items[0].exercise.id);
+        CHECK(r.items[3].round == 2);
+        CHECK(r.items[3].chosen_because == "round 2 of 2: the routine again");
+        // The second round starts where the first ended: the short transition.
+        CHECK(r.total_seconds() == (9 * 30 + 20 + 10 + 10) + (9 * 30 + 10 + 10 + 10));
+        CHECK(r.fill.short_because.empty());
+    }
+    SECTION("a routine that goes down to the floor gets no second round") {
+        std::vector<Exercise> mixed = list;
+        mixed[2].position = Position::supine;
+        mixed[2].kind = Kind::stretch;
+        const Routine r = plan_routine(Catalogue(mixed), request(Goal::posture, 10), {}, today);
+        CHECK(r.fill.rounds == 1);
+        CHECK(r.items.size() == 3);
+        CHECK(r.fill.short_because.find("every exercise that fits") == 0);
     }
     SECTION("some time: sets are added while they fit") {
         const Routine r = plan_routine(c, request(Goal::posture, 3), {}, today);
@@ -521,6 +552,17 @@ namespace {
 // at its most sets.
 std::optional<std::string> false_shortfall(const Routine& routine, const PlanRequest& r) {
     if (routine.pain) return std::nullopt;
+    const int high = r.minutes * 60 * fill_high_percent / 100;
+    const int rounds = routine.fill.rounds;
+    const int per_round = routine.total_seconds() / rounds;  // about: the first round's transition aside
+    const bool one_side = std::all_of(routine.items.begin(), routine.items.end(), [&](const RoutineItem& i) {
+        return on_floor(i.exercise.position) == on_floor(routine.items.front().exercise.position);
+    });
+    if (rounds > 1 && rounds < max_rounds && routine.total_seconds() + per_round - 10 <= high) return "one more round would fit";
+    if (rounds == 1 && one_side && routine.fill.short_because.rfind("every exercise that fits", 0) == 0 &&
+        2 * routine.total_seconds() - 20 <= high)
+        return "a second round would fit";
+    if (rounds > 1) return std::nullopt;
     // Then the next set or exercise must indeed run over.
     if (routine.fill.short_because.find("would run past") != std::string::npos) {
         for (const auto& item : routine.items) {
@@ -629,11 +671,19 @@ TEST_CASE("a routine fills the time with more exercises when sets run out, and s
     });
     CHECK(added == r.fill.added_exercises);
 
-    SECTION("and says why when even all of them fall short") {
+    SECTION("then rounds, when all of them at their most sets fall short") {
         const Routine longer = plan_routine(c, request(Goal::posture, 30), {}, today);
-        CHECK(longer.items.size() == 8);
-        CHECK(longer.total_seconds() * 100 < 30 * 60 * fill_low_percent);
-        CHECK(longer.fill.short_because.find("every exercise that fits") != std::string::npos);
+        CHECK(longer.fill.rounds > 1);
+        CHECK(longer.items.size() == 8 * static_cast<std::size_t>(longer.fill.rounds));
+        CHECK(longer.total_seconds() * 100 >= 30 * 60 * fill_low_percent);
+        CHECK(longer.total_seconds() * 100 <= 30 * 60 * fill_high_percent);
+        CHECK(longer.fill.short_because.empty());
+    }
+    SECTION("and says why when even the most rounds fall short") {
+        const Routine longest = plan_routine(c, request(Goal::posture, 90), {}, today);
+        CHECK(longest.fill.rounds == max_rounds);
+        CHECK(longest.total_seconds() * 100 < 90 * 60 * fill_low_percent);
+        CHECK(longest.fill.short_because.find("4 times over (4 rounds at most)") != std::string::npos);
     }
 }
 

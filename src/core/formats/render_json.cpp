@@ -95,6 +95,7 @@ std::string plan_json(const Routine& routine, std::chrono::system_clock::time_po
                              {"dose", dose_json(item.dose)},
                              {"notation", format_dose(item.dose)},
                              {"seconds", item.seconds},
+                             {"round", item.round},
                              {"cue", item.exercise.cue()},
                              {"why", Json{{"chosen", item.chosen_because}, {"dose", item.dose_because}}}});
     Json out{{"schema", plan_json_schema},
@@ -109,6 +110,7 @@ std::string plan_json(const Routine& routine, std::chrono::system_clock::time_po
              {"pain_warning", routine.pain ? pain_warning_json(*routine.pain) : Json(nullptr)},
              {"fill", Json{{"added_exercises", routine.fill.added_exercises},
                            {"added_sets", routine.fill.added_sets},
+                           {"rounds", routine.fill.rounds},
                            {"short_because", routine.fill.short_because.empty() ? Json(nullptr) : Json(routine.fill.short_because)}}},
              {"exercises", items}};
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

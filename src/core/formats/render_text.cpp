@@ -58,11 +58,12 @@ std::string time_fill_note(const Routine& routine) {
     const std::string total = format_seconds(routine.total_seconds());
     const int minutes = routine.request.minutes;
     if (!f.short_because.empty())
-        return fmt::format("These exercises fill about {} of the {} minutes: {}; repeat the routine for more.", total, minutes,
-                           f.short_because);
+        return fmt::format("These exercises fill about {} of the {} minutes: {}{}.", total, minutes, f.short_because,
+                           f.rounds > 1 ? "" : "; repeat the routine for more");
     std::vector<std::string> added;
     if (f.added_exercises > 0) added.push_back(fmt::format("{} more exercise{}", f.added_exercises, plural_suffix(f.added_exercises)));
     if (f.added_sets > 0) added.push_back(fmt::format("{} more set{}", f.added_sets, plural_suffix(f.added_sets)));
+    if (f.rounds > 1) added.push_back(fmt::format("{} rounds of it all", f.rounds));
     if (added.empty()) return {};
     return fmt::format("Filled to about {} of {} minutes with {}.", total, minutes, join(added, " and "));
 }
@@ -80,8 +81,13 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
     const std::string place = where(r);
     const std::string heading =
         fmt::format("{} routine{}{}", title(name_of_goal(r.goal)), place.empty() ? "" : " ", place);
-    out << st.bold(heading) << st.dot() << routine.items.size() << " exercises" << st.dot() << "about "
-        << format_seconds(routine.total_seconds()) << '\n';
+    // Later rounds repeat the first: shown once, and said.
+    const int rounds = routine.fill.rounds;
+    const auto first_round = static_cast<std::size_t>(
+        std::count_if(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) { return i.round == 1; }));
+    out << st.bold(heading) << st.dot() << first_round << " exercises";
+    if (rounds > 1) out << (st.unicode ? " × " : " x ") << rounds << " rounds";
+    out << st.dot() << "about " << format_seconds(routine.total_seconds()) << '\n';
     if (!quiet)
         out << st.dim(fmt::format("level {}{}equipment: {}{}seed {}", r.level, st.dot(),
                                   names_of(equipment_at_hand(r), "none"), st.dot(), r.seed))
@@ -100,7 +106,10 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
     // One row per exercise when it fits the terminal; else the dose and time under the name.
     const bool narrow = 5 + name_width + 2 + dose_width + 2 + 6 > st.width;
     int n = 0;
+    int round_seconds = 0;
     for (const auto& item : routine.items) {
+        if (item.round > 1) continue;
+        round_seconds += item.seconds;
         ++n;
         const std::string dose = describe_dose(item.dose, st.unicode);
         const std::string time = format_seconds(item.seconds);
@@ -117,6 +126,10 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
             wrapped(out, "Dose: " + arrows(item.dose_because) + ".", 5, st.width);
         }
     }
+    if (rounds > 1)
+        wrapped(out, fmt::format("Then the same again, {} more time{}: {} rounds of about {} each.", rounds - 1,
+                                 plural_suffix(rounds - 1), rounds, format_seconds(round_seconds)),
+                5, st.width);
     if (quiet) return;
     out << '\n';
     wrapped(out, safety_note(), 0, st.width);

@@ -329,6 +329,34 @@ int fill_exercises(std::vector<RoutineItem>& items, const std::vector<Candidate>
     return added;
 }
 
+// When every exercise that fits is in at its most sets and the routine is
+// still short: the routine again, round after round up to the upper bound,
+// where all of it is on one side of the floor (a round never climbs back up).
+int fill_rounds(std::vector<RoutineItem>& items, int until, int limit) {
+    if (items.empty() || total(items) >= until) return 1;
+    const bool floor = on_floor(items.front().exercise.position);
+    if (std::any_of(items.begin(), items.end(), [&](const RoutineItem& i) { return on_floor(i.exercise.position) != floor; }))
+        return 1;
+    const std::vector<RoutineItem> one = items;
+    int rounds = 1;
+    for (int r = 2; r <= max_rounds; ++r) {
+        std::vector<RoutineItem> more = items;
+        for (RoutineItem item : one) {
+            item.round = r;
+            item.chosen_because = fmt::format("round {}: the routine again", r);
+            more.push_back(std::move(item));
+        }
+        retime(more);
+        if (total(more) > limit) break;
+        items = std::move(more);
+        rounds = r;
+        if (total(items) >= until) break;
+    }
+    for (auto& item : items)
+        if (rounds > 1 && item.round > 1) item.chosen_because = fmt::format("round {} of {}: the routine again", item.round, rounds);
+    return rounds;
+}
+
 void explain_filled_sets(std::vector<RoutineItem>& items, const std::map<std::string, int>& sets_before, int minutes) {
     for (auto& item : items) {
         const auto it = sets_before.find(item.exercise.id);
@@ -450,12 +478,18 @@ std::string short_because(const Routine& routine, const PlanRequest& request, co
     const bool sets_left = std::any_of(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) {
         return !i.eased && i.dose.sets < i.exercise.dose.sets.max;
     });
-    const bool exercises_left = routine.items.size() < max_exercises &&
+    const auto exercises = static_cast<std::size_t>(
+        std::count_if(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) { return i.round == 1; }));
+    const bool exercises_left = exercises < max_exercises &&
                                 std::any_of(ranked.begin(), ranked.end(), [&](const Candidate& c) { return !family_in(routine.items, *c.exercise); });
     if (sets_left || exercises_left)
         return fmt::format("one more set or exercise would run past {} % of the time", fill_high_percent);
-    if (routine.items.size() >= max_exercises)
+    if (exercises >= max_exercises)
         return fmt::format("{} exercises, each at its most sets, is as long as a routine gets", max_exercises);
+    if (routine.fill.rounds > 1)
+        return fmt::format("every exercise that fits ({}) is in, each at its most sets, {} times over{}", describe_request(request),
+                           routine.fill.rounds, routine.fill.rounds == max_rounds ? fmt::format(" ({} rounds at most)", max_rounds)
+                                                                                    : ", and one more round would run past 110 %");
     return fmt::format("every exercise that fits ({}) is in, each at its most sets", describe_request(request));
 }
 
@@ -563,7 +597,10 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     explain_filled_sets(routine.items, sets_before, request.minutes);
     routine.fill.added_sets = 0;
     for (const auto& item : routine.items) routine.fill.added_sets += item.dose.sets - sets_before.at(item.exercise.id);
-    routine.fill.added_exercises = static_cast<int>(routine.items.size()) - base_exercises;
+    routine.fill.added_exercises = static_cast<int>(routine.items.size()) - base_exercises;  // before any second round
+    if (!routine.pain && routine.total_seconds() < low &&
+        short_because(routine, request, ranked).rfind("every exercise that fits", 0) == 0)
+        routine.fill.rounds = fill_rounds(routine.items, low, high);
     if (routine.total_seconds() < low) routine.fill.short_because = short_because(routine, request, ranked);
     return routine;
 }

@@ -47,12 +47,16 @@ struct RoutineItem {
     std::string dose_because;
     // Stepped down for pain or skips: spare time is not filled with its sets.
     bool eased = false;
+    // 1, or a later round of the same exercises (all on the floor, or all
+    // off it, so a round never climbs back up).
+    int round = 1;
 };
 
 // How a routine was brought to the time asked for, or why it falls short.
 struct TimeFill {
     int added_exercises = 0;  // beyond the routine's six turns
     int added_sets = 0;
+    int rounds = 1;           // how many times the exercises are done
     // Set when the routine fills less than fill_low of the time asked for.
     std::string short_because;
 };
@@ -73,6 +77,7 @@ inline constexpr std::size_t max_exercises = 10;
 // The share of --minutes a routine fills when the catalogue allows it.
 inline constexpr int fill_low_percent = 85;
 inline constexpr int fill_high_percent = 110;
+inline constexpr int max_rounds = 4;
 
 // Seconds to get into position: a few for each exercise, more when the
 // position changes (standing to the floor, say).
