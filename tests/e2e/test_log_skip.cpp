@@ -194,3 +194,21 @@ TEST_CASE("plan --explain says what a skip counted for", "[progression][skip]") 
     INFO(hurt);
     CHECK(contains(hurt, "skipped on 2026-10-20 because it hurt →"));
 }
+
+TEST_CASE("stats adherence does not count a skip for time or kit against the exercise", "[log][skip][stats]") {
+    Home h;
+    const auto ids = remember(h);
+    must(h, {"log", "--plan", "--skip", ids[0] + ":kit," + ids[1] + ":time," + ids[2] + ":hurt"});
+    const auto r = h.run({"stats", "--format", "json"});
+    REQUIRE(r.status == 0);
+    const Json doses = Json::parse(r.out).at("adherence").at("doses");
+    CHECK(doses.at("excused") == 2);
+    CHECK(doses.at("skipped") == 1);
+    const int planned = static_cast<int>(ids.size());
+    CHECK(doses.at("full") == planned - 3);
+    // The share at full dose leaves the excused two out: full / (full + 1 skipped).
+    CHECK(doses.at("full_share").get<double>() == Approx(100.0 * (planned - 3) / (planned - 2)).epsilon(0.01));
+    const auto text = h.run({"stats"});
+    CHECK(contains(text.out, "1 skipped: "));
+    CHECK(contains(text.out, "for time or kit, not counted"));
+}

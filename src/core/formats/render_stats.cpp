@@ -314,6 +314,7 @@ std::string doses_text(const DoseCounts& d) {
                            plural(d.unplanned, "exercise"));
     std::string s = fmt::format("{} at full dose, {} reduced, {} skipped: {} at full dose", d.full, d.reduced, d.skipped,
                                 percent(*d.full_share()));
+    if (d.excused) s += fmt::format("; {} skipped for time or kit, not counted", d.excused);
     if (d.unplanned) s += fmt::format("; {} logged without a plan", d.unplanned);
     return s;
 }
@@ -483,6 +484,7 @@ Json doses_json(const DoseCounts& d) {
     return Json{{"full", d.full},
                 {"reduced", d.reduced},
                 {"skipped", d.skipped},
+                {"excused", d.excused},
                 {"unplanned", d.unplanned},
                 {"full_share", optional_number(d.full_share())}};
 }

@@ -99,7 +99,8 @@ RowPasses row_passes(SQLite::Database& db, Date from, Date to, const StatsFilter
     const std::string sessions_sql = "SELECT s.id, s.local_date, s.goal, s.started, s.duration, s.pain_before, s.pain_after "
                                      "FROM session s";
     const std::string entries_sql = "SELECT e.session_id, e.exercise_id, e.sets, e.reps, e.hold, "
-                                    "e.side = 'each', e.status = 'done', e.planned_sets, e.planned_reps, e.planned_hold FROM ";
+                                    "e.side = 'each', e.status = 'done', e.planned_sets, e.planned_reps, e.planned_hold, "
+                                    "coalesce(e.skip_reason IN ('time', 'kit'), 0) FROM ";
     const std::string filter = session_filter(f);
     RowPasses p{whole,
                 RawStatement(db, whole ? sessions_sql + " WHERE 1" + filter + " ORDER BY s.id"
@@ -124,6 +125,7 @@ void read_entry_row(const RawStatement& entries, StatsRow& r) {
     r.hold = entries.integer(4);
     r.each_side = entries.integer(5) != 0;
     r.done = entries.integer(6) != 0;
+    r.excused = entries.integer(10) != 0;
     if (entries.null(7) || entries.null(8) || entries.null(9))
         r.planned.reset();
     else

@@ -200,6 +200,7 @@ void DoseCounts::add(const DoseCounts& o) {
     full += o.full;
     reduced += o.reduced;
     skipped += o.skipped;
+    excused += o.excused;
     unplanned += o.unplanned;
 }
 
@@ -384,7 +385,10 @@ private:
             last_exercise_ = &*it;
         }
         auto& a = last_exercise_->second;
-        a.doses.add(dose_class(r.done, r.sets, r.reps, r.hold, r.planned));
+        if (!r.done && r.excused)
+            ++a.doses.excused;
+        else
+            a.doses.add(dose_class(r.done, r.sets, r.reps, r.hold, r.planned));
         if (!r.done) {
             if (r.started >= a.skipped_started) {
                 a.skipped_started = r.started;

@@ -165,9 +165,10 @@ struct GoalTotals {
 // and how each entry compares with the dose planned for it.
 struct DoseCounts {
     int full = 0, reduced = 0, skipped = 0, unplanned = 0;
+    int excused = 0;  // skipped for time or kit: not in the share at full dose
     void add(DoseClass);
     void add(const DoseCounts&);
-    int entries() const { return full + reduced + skipped + unplanned; }
+    int entries() const { return full + reduced + skipped + unplanned + excused; }
     // full / (full + reduced + skipped) as a percentage; nullopt when that is 0 / 0.
     std::optional<Fraction> full_share() const;
 };
@@ -247,6 +248,7 @@ struct StatsRow {
     int sets = 1, reps = 0, hold = 0;
     bool each_side = false;
     bool done = true;
+    bool excused = false;  // skipped for time or kit: it does not count against the exercise
     std::optional<PlannedDose> planned;  // nullopt: logged without a planned dose
 };
 
