@@ -126,6 +126,13 @@ TEST_CASE("bash completes commands, options, values and exercise ids, the person
     CHECK(bash_complete(h, "backcare log --plan --skip chin-tuck:k") == Strings{"kit"});
     CHECK(bash_complete(h, "backcare log --plan --skip=cat-cow,chin-t") == Strings{"cat-cow,chin-tuck"});
     CHECK(bash_complete(h, "backcare log --plan --ag") == Strings{"--again"});
+    // Profiles from config.toml, and ids for --include and --exclude, in plan and go.
+    h.write("config/backcare/config.toml", "[profile.desk]\nminutes = 5\n[profile.home]\nplace = \"floor\"\n");
+    CHECK(bash_complete(h, "backcare plan --profile ") == Strings{"desk", "home", "none"});
+    CHECK(bash_complete(h, "backcare go --profile=h") == Strings{"home"});
+    CHECK(bash_complete(h, "backcare config --profile d") == Strings{"desk"});
+    CHECK(bash_complete(h, "backcare plan --include chin-t") == Strings{"chin-tuck"});
+    CHECK(bash_complete(h, "backcare go --exclude cat-cow,chin-t") == Strings{"cat-cow,chin-tuck"});
     // Files only where a file is wanted: then bash's own completion takes over.
     h.write("sessions.jsonl", "");
     const BashOffer import = bash_offer(h, "backcare import ");
@@ -186,6 +193,9 @@ TEST_CASE("fish completes commands, values and ids", "[completion]") {
     CHECK(fish_complete(h, "backcare log --plan --skip chin-tuck:") == Strings{"chin-tuck:hurt", "chin-tuck:kit", "chin-tuck:other", "chin-tuck:time"});  // fish sorts them
     CHECK(fish_complete(h, "backcare log --plan --skip cat-cow:kit,chin-tuck:h") == Strings{"cat-cow:kit,chin-tuck:hurt"});
     CHECK(fish_complete(h, "backcare catalogue show cat-cow sess").empty());  // one id, and no file there
+    h.write("config/backcare/config.toml", "[profile.desk]\nminutes = 5\n[profile.home]\nplace = \"floor\"\n");
+    CHECK(fish_complete(h, "backcare plan --profile h") == Strings{"home"});
+    CHECK(fish_complete(h, "backcare plan --include cat-cow,chin-t") == Strings{"cat-cow,chin-tuck"});
 }
 
 TEST_CASE("zsh completes commands and values at an interactive prompt", "[completion][serial]") {
@@ -213,5 +223,8 @@ TEST_CASE("zsh completes commands and values at an interactive prompt", "[comple
     CHECK(contains(listed, "month"));
     tmux({"send-keys", "C-u", "backcare catalogue show thread-th", "Tab"});
     CHECK(contains(wait_for("thread-the-needle"), "zsh> backcare catalogue show thread-the-needle"));
+    h.write("config/backcare/config.toml", "[profile.home]\nplace = \"floor\"\n");
+    tmux({"send-keys", "C-u", "backcare plan --profile ho", "Tab"});
+    CHECK(contains(wait_for("--profile home"), "zsh> backcare plan --profile home"));
     tmux({"kill-server"});
 }

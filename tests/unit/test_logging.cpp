@@ -36,7 +36,7 @@ struct Logging {
 
     void remember() const { dir.write("last-plan.json", plan_text); }
     Session session(const LogRequest& rq) {
-        return typed_session(rq, now, [&] { ++uuids_made; return fresh_uuid; }, catalogue(), plan_file);
+        return typed_log(rq, now, [&] { ++uuids_made; return fresh_uuid; }, catalogue(), plan_file).session;
     }
     std::string refusal(const LogRequest& rq) {
         return error_of<UsageError>([&] { session(rq); });

@@ -559,7 +559,7 @@ std::optional<std::string> false_shortfall(const Routine& routine, const PlanReq
         return on_floor(i.exercise.position) == on_floor(routine.items.front().exercise.position);
     });
     if (rounds > 1 && rounds < max_rounds && routine.total_seconds() + per_round - 10 <= high) return "one more round would fit";
-    if (rounds == 1 && one_side && routine.fill.short_because.rfind("every exercise that fits", 0) == 0 &&
+    if (rounds == 1 && one_side && routine.fill.short_because.find("each at its most sets") != std::string::npos &&
         2 * routine.total_seconds() - 20 <= high)
         return "a second round would fit";
     if (rounds > 1) return std::nullopt;

@@ -343,13 +343,20 @@ TEST_CASE("planner: doses from the history, eased doses not padded, and why", "[
     CHECK(e->dose_because.find("more set") == std::string::npos);
 }
 
-TEST_CASE("planner: a variant kept out with --exclude gives way to the exercise itself", "[progression][planner][include]") {
-    Exercise m = make_exercise("m", {Goal::posture}, Kind::mobility);
+namespace {
+
+// m, a (whose easier variant is b), b and st: a posture routine of mobility, strength and a stretch.
+Catalogue with_easier_variant() {
     Exercise a = make_exercise("a", {Goal::posture}, Kind::strength);
     a.easier = "b";
-    Exercise b = make_exercise("b", {Goal::posture}, Kind::strength);
-    Exercise st = make_exercise("st", {Goal::posture}, Kind::stretch);
-    const Catalogue c({m, a, b, st});
+    return Catalogue({make_exercise("m", {Goal::posture}, Kind::mobility), a, make_exercise("b", {Goal::posture}, Kind::strength),
+                      make_exercise("st", {Goal::posture}, Kind::stretch)});
+}
+
+}  // namespace
+
+TEST_CASE("planner: a variant kept out with --exclude gives way to the exercise itself", "[progression][planner][include]") {
+    const Catalogue c = with_easier_variant();
     const auto h = history({{1, 10, 0, 3, 6}}, "a");  // pain rose: a goes to its easier variant, b
     const auto today = std::chrono::sys_days{std::chrono::year{2026} / 11 / 20};
     for (std::uint64_t seed = 0; seed < 30; ++seed) {
@@ -371,12 +378,7 @@ TEST_CASE("planner: a variant kept out with --exclude gives way to the exercise 
 }
 
 TEST_CASE("planner: an eased exercise whose easier variant is planned already stays, at its own dose", "[progression][planner]") {
-    Exercise m = make_exercise("m", {Goal::posture}, Kind::mobility);
-    Exercise a = make_exercise("a", {Goal::posture}, Kind::strength);
-    a.easier = "b";
-    Exercise b = make_exercise("b", {Goal::posture}, Kind::strength);
-    Exercise st = make_exercise("st", {Goal::posture}, Kind::stretch);
-    const Catalogue c({m, a, b, st});
+    const Catalogue c = with_easier_variant();
     const auto h = history({{1, 10, 0, 3, 6}}, "a");  // pain rose: a goes to its easier variant, b
     const auto today = std::chrono::sys_days{std::chrono::year{2026} / 11 / 20};
     int instead = 0;

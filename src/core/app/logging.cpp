@@ -149,11 +149,6 @@ void check_standard_input_request(const LogRequest& rq) {
         throw UsageError("'log -' reads every field from standard input; give no other session options");
 }
 
-Session typed_session(const LogRequest& rq, Instant now, const UuidMaker& new_uuid, const Catalogue& catalogue,
-                      const std::filesystem::path& remembered_plan_file) {
-    return typed_log(rq, now, new_uuid, catalogue, remembered_plan_file).session;
-}
-
 TypedLog typed_log(const LogRequest& rq, Instant now, const UuidMaker& new_uuid, const Catalogue& catalogue,
                    const std::filesystem::path& remembered_plan_file) {
     TypedLog out;

@@ -38,16 +38,13 @@ using UuidMaker = std::function<std::string()>;
 // --duration it is estimated from the doses (or the plan's own time, when all
 // of it was done); without --at it started that long before now. UsageError
 // for each option that cannot be read or does not fit the others; NoResult
-// or DataError from the remembered plan (see remembered_plan.hpp).
-Session typed_session(const LogRequest&, Instant now, const UuidMaker& new_uuid, const Catalogue&,
-                      const std::filesystem::path& remembered_plan_file);
-
-// The same, with what a person is told on the side (notes, on standard
-// error unless --quiet): how a dose that reads two ways was read
-// ("chin-tuck:10x3" is 10 sets of 3 reps; 10x3s would be held reps), and
-// how old a remembered plan made more than a day ago is. A dose of reps for
-// an exercise the catalogue gives only as a hold (or a hold alone for one
-// given only in reps) is refused, the notation meant suggested.
+// or DataError from the remembered plan (see remembered_plan.hpp). With it,
+// what a person is told on the side (notes, on standard error unless
+// --quiet): how a dose that reads two ways was read ("chin-tuck:10x3" is 10
+// sets of 3 reps; 10x3s would be held reps), and how old a remembered plan
+// made more than a day ago is. A dose of reps for an exercise the catalogue
+// gives only as a hold (or a hold alone for one given only in reps) is
+// refused, the notation meant suggested.
 struct TypedLog {
     Session session;
     std::vector<std::string> notes;

@@ -83,9 +83,7 @@ void render_plan_text(std::ostream& out, const Routine& routine, const Style& st
         fmt::format("{} routine{}{}", title(name_of_goal(r.goal)), place.empty() ? "" : " ", place);
     // Later rounds repeat the first: shown once, and said.
     const int rounds = routine.fill.rounds;
-    const auto first_round = static_cast<std::size_t>(
-        std::count_if(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) { return i.round == 1; }));
-    out << st.bold(heading) << st.dot() << first_round << " exercises";
+    out << st.bold(heading) << st.dot() << routine.exercise_count() << " exercises";
     if (rounds > 1) out << (st.unicode ? " × " : " x ") << rounds << " rounds";
     out << st.dot() << "about " << format_seconds(routine.total_seconds()) << '\n';
     if (!quiet)

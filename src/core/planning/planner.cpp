@@ -343,7 +343,6 @@ int fill_rounds(std::vector<RoutineItem>& items, int until, int limit) {
         std::vector<RoutineItem> more = items;
         for (RoutineItem item : one) {
             item.round = r;
-            item.chosen_because = fmt::format("round {}: the routine again", r);
             more.push_back(std::move(item));
         }
         retime(more);
@@ -353,7 +352,7 @@ int fill_rounds(std::vector<RoutineItem>& items, int until, int limit) {
         if (total(items) >= until) break;
     }
     for (auto& item : items)
-        if (rounds > 1 && item.round > 1) item.chosen_because = fmt::format("round {} of {}: the routine again", item.round, rounds);
+        if (item.round > 1) item.chosen_because = fmt::format("round {} of {}: the routine again", item.round, rounds);
     return rounds;
 }
 
@@ -472,30 +471,37 @@ std::vector<const Exercise*> check_lists(const Catalogue& catalogue, const PlanR
     return out;
 }
 
-// Why a routine falls short of the time asked for: said, not hidden.
-std::string short_because(const Routine& routine, const PlanRequest& request, const std::vector<Candidate>& ranked) {
-    if (routine.pain) return "the pain warning holds, so no sets or exercises are added to fill the time";
+// Whether a set or an exercise could still join (only not within the time):
+// else everything that may be in is in, at its most sets.
+bool room_left(const Routine& routine, const std::vector<Candidate>& ranked) {
     const bool sets_left = std::any_of(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) {
         return !i.eased && i.dose.sets < i.exercise.dose.sets.max;
     });
-    const auto exercises = static_cast<std::size_t>(
-        std::count_if(routine.items.begin(), routine.items.end(), [](const RoutineItem& i) { return i.round == 1; }));
-    const bool exercises_left = exercises < max_exercises &&
-                                std::any_of(ranked.begin(), ranked.end(), [&](const Candidate& c) { return !family_in(routine.items, *c.exercise); });
-    if (sets_left || exercises_left)
-        return fmt::format("one more set or exercise would run past {} % of the time", fill_high_percent);
-    if (exercises >= max_exercises)
-        return fmt::format("{} exercises, each at its most sets, is as long as a routine gets", max_exercises);
-    if (routine.fill.rounds > 1)
-        return fmt::format("every exercise that fits ({}) is in, each at its most sets, {} times over{}", describe_request(request),
-                           routine.fill.rounds, routine.fill.rounds == max_rounds ? fmt::format(" ({} rounds at most)", max_rounds)
-                                                                                    : ", and one more round would run past 110 %");
-    return fmt::format("every exercise that fits ({}) is in, each at its most sets", describe_request(request));
+    return sets_left || (routine.exercise_count() < max_exercises &&
+                         std::any_of(ranked.begin(), ranked.end(), [&](const Candidate& c) { return !family_in(routine.items, *c.exercise); }));
+}
+
+// Why a routine falls short of the time asked for: said, not hidden.
+std::string short_because(const Routine& routine, const PlanRequest& request, const std::vector<Candidate>& ranked) {
+    if (routine.pain) return "the pain warning holds, so no sets or exercises are added to fill the time";
+    if (room_left(routine, ranked)) return fmt::format("one more set or exercise would run past {} % of the time", fill_high_percent);
+    const std::string all_in = routine.exercise_count() >= max_exercises
+                                   ? fmt::format("{} exercises, as many as a routine has, are in, each at its most sets", max_exercises)
+                                   : fmt::format("every exercise that fits ({}) is in, each at its most sets", describe_request(request));
+    const int rounds = routine.fill.rounds;
+    if (rounds == 1) return all_in;
+    return fmt::format("{}, {} times over{}", all_in, rounds,
+                       rounds == max_rounds ? fmt::format(" ({} rounds at most)", max_rounds)
+                                            : fmt::format(", and one more round would run past {} %", fill_high_percent));
 }
 
 }  // namespace
 
 int Routine::total_seconds() const { return total(items); }
+
+std::size_t Routine::exercise_count() const {
+    return static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [](const RoutineItem& i) { return i.round == 1; }));
+}
 
 int transition_seconds(const Exercise* previous, const Exercise& next) {
     if (previous && previous->position == next.position) return 10;
@@ -598,8 +604,7 @@ Routine plan_routine(const Catalogue& catalogue, const PlanRequest& request, con
     routine.fill.added_sets = 0;
     for (const auto& item : routine.items) routine.fill.added_sets += item.dose.sets - sets_before.at(item.exercise.id);
     routine.fill.added_exercises = static_cast<int>(routine.items.size()) - base_exercises;  // before any second round
-    if (!routine.pain && routine.total_seconds() < low &&
-        short_because(routine, request, ranked).rfind("every exercise that fits", 0) == 0)
+    if (!routine.pain && routine.total_seconds() < low && !room_left(routine, ranked))
         routine.fill.rounds = fill_rounds(routine.items, low, high);
     if (routine.total_seconds() < low) routine.fill.short_because = short_because(routine, request, ranked);
     return routine;

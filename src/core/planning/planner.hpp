@@ -68,6 +68,8 @@ struct Routine {
     std::optional<PainWarning> pain;
     TimeFill fill;
     int total_seconds() const;
+    // How many exercises: those of the first round (later ones repeat them).
+    std::size_t exercise_count() const;
 };
 
 inline constexpr std::size_t min_exercises = 3;
